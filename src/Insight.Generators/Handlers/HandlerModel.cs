@@ -1,0 +1,91 @@
+using Insight.Generators.Common;
+
+namespace Insight.Generators.Handlers;
+
+/// <summary>Which attribute declared the handler; it fixes the event type for the domain kinds.</summary>
+internal enum HandlerKind
+{
+    Scan,
+    Metric,
+    Ergonomics,
+    General,
+}
+
+/// <summary>Mirrors <c>Insight.Sdk.Trigger</c>; the values must stay equal.</summary>
+internal enum TriggerKind
+{
+    EventBridge = 0,
+    Schedule = 1,
+    SqsBatch = 2,
+    HttpApi = 3,
+}
+
+/// <summary>What <c>HandleAsync</c> returns.</summary>
+internal enum AwaitKind
+{
+    Task,
+    ValueTask,
+}
+
+/// <summary>Where a <c>HandleAsync</c> argument comes from.</summary>
+internal enum ArgumentSource
+{
+    Event,
+    Tenant,
+    Invocation,
+    CancellationToken,
+}
+
+/// <summary>One parameter of <c>HandleAsync</c>.</summary>
+internal sealed record HandlerArgument(ArgumentSource Source);
+
+/// <summary>
+/// A type as generated code names it (<see cref="FullName"/>, with <c>global::</c>) and as people and manifests
+/// read it (<see cref="DisplayName"/>); <see cref="SdkJsonProperty"/> is set for types the SDK's JSON context covers.
+/// </summary>
+internal sealed record TypeRef(string FullName, string DisplayName, string ShortName, string? SdkJsonProperty);
+
+/// <summary>A constructor parameter, resolved from dependency injection.</summary>
+internal sealed record DependencyModel(string TypeFullName, string TypeDisplayName, bool IsOptional);
+
+/// <summary>Everything the emitters need about one handler class; value-equatable, no symbols.</summary>
+internal sealed record HandlerModel(
+    string Namespace,
+    string ClassName,
+    string FullTypeName,
+    string DisplayTypeName,
+    string FunctionName,
+    HandlerKind Kind,
+    TriggerKind Trigger,
+    string? Schedule,
+    string? Route,
+    int BatchSize,
+    int MemorySize,
+    int TimeoutSeconds,
+    string Architecture,
+    TypeRef EventType,
+    TypeRef? ResultType,
+    AwaitKind Await,
+    EquatableArray<HandlerArgument> Arguments,
+    EquatableArray<DependencyModel> Dependencies)
+{
+    /// <summary>An HTTP handler that takes the raw request and shapes the raw response.</summary>
+    public bool IsRawHttp => Trigger == TriggerKind.HttpApi && EventType.SdkJsonProperty == "HttpApiRequest";
+}
+
+/// <summary>The <c>[FunctionStartup]</c> class, if the service has one.</summary>
+internal sealed record StartupModel(string FullTypeName);
+
+/// <summary>A <c>JsonSerializerContext</c> of the project and the types it covers.</summary>
+internal sealed record JsonContextModel(string FullTypeName, EquatableArray<string> Types);
+
+/// <summary>How generated code obtains a type's JSON metadata.</summary>
+internal sealed record ResolvedHandler(HandlerModel Handler, string EventTypeInfo, string? ResultTypeInfo);
+
+/// <summary>The whole service: what the entry point, registrations and manifest are generated from.</summary>
+internal sealed record ServiceModel(
+    string ServiceName,
+    string Namespace,
+    bool EmitEntryPoint,
+    string? StartupType,
+    EquatableArray<ResolvedHandler> Handlers);

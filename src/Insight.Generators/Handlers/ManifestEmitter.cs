@@ -1,0 +1,91 @@
+using System.Collections.Generic;
+using System.Linq;
+using Insight.Generators.Common;
+
+namespace Insight.Generators.Handlers;
+
+/// <summary>
+/// Writes <c>insight.manifest.json</c>: what the infrastructure side needs to deploy the service without reading
+/// its code — each function's key, trigger, event, sizing and constructor dependencies.
+/// </summary>
+internal static class ManifestEmitter
+{
+    public const int SchemaVersion = 1;
+
+    public static string Emit(ServiceModel service)
+    {
+        var writer = new SourceWriter();
+        writer.Line("{");
+        using (writer.Indented())
+        {
+            writer.Line($"\"schemaVersion\": {SchemaVersion},")
+                  .Line($"\"service\": {Literal.Json(service.ServiceName)},")
+                  .Line("\"functions\": [");
+            using (writer.Indented())
+            {
+                for (var i = 0; i < service.Handlers.Count; i++)
+                {
+                    EmitFunction(writer, service.Handlers[i].Handler, last: i == service.Handlers.Count - 1);
+                }
+            }
+
+            writer.Line("]");
+        }
+
+        writer.Line("}");
+        return writer.ToString();
+    }
+
+    private static void EmitFunction(SourceWriter writer, HandlerModel handler, bool last)
+    {
+        var fields = new List<string>
+        {
+            $"\"name\": {Literal.Json(handler.FunctionName)}",
+            $"\"handler\": {Literal.Json(handler.FunctionName)}",
+            $"\"class\": {Literal.Json(handler.DisplayTypeName)}",
+            $"\"kind\": {Literal.Json(handler.Kind.ToString())}",
+            $"\"trigger\": {Literal.Json(handler.Trigger.ToString())}",
+            $"\"eventType\": {Literal.Json(handler.EventType.DisplayName)}",
+        };
+        if (handler.ResultType is { } result)
+        {
+            fields.Add($"\"resultType\": {Literal.Json(result.DisplayName)}");
+        }
+
+        if (handler.Trigger == TriggerKind.EventBridge)
+        {
+            fields.Add($"\"detailType\": {Literal.Json(handler.EventType.ShortName)}");
+        }
+
+        if (handler.Schedule is not null)
+        {
+            fields.Add($"\"schedule\": {Literal.Json(handler.Schedule)}");
+        }
+
+        if (handler.Route is not null)
+        {
+            fields.Add($"\"route\": {Literal.Json(handler.Route)}");
+        }
+
+        if (handler.Trigger == TriggerKind.SqsBatch)
+        {
+            fields.Add($"\"batchSize\": {Literal.Number(handler.BatchSize)}");
+        }
+
+        fields.Add($"\"memorySize\": {Literal.Number(handler.MemorySize)}");
+        fields.Add($"\"timeoutSeconds\": {Literal.Number(handler.TimeoutSeconds)}");
+        fields.Add($"\"architecture\": {Literal.Json(handler.Architecture)}");
+        fields.Add($"\"dependencies\": [{string.Join(", ", handler.Dependencies.Select(d => Literal.Json(d.TypeDisplayName)))}]");
+
+        writer.Line("{");
+        using (writer.Indented())
+        {
+            for (var i = 0; i < fields.Count; i++)
+            {
+                writer.Line(fields[i] + (i == fields.Count - 1 ? "" : ","));
+            }
+        }
+
+        writer.Line(last ? "}" : "},");
+    }
+}

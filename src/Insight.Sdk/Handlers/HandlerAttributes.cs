@@ -1,0 +1,83 @@
+namespace Insight.Sdk;
+
+/// <summary>How the Lambda function behind a handler is invoked.</summary>
+public enum Trigger
+{
+    /// <summary>An EventBridge rule on the tenant's event bus; the event's <c>detail</c> is the handler's event.</summary>
+    EventBridge,
+
+    /// <summary>An EventBridge schedule (rate or cron) with per-account jitter; the handler receives <see cref="Aws.ScheduledEvent"/>.</summary>
+    Schedule,
+
+    /// <summary>An SQS queue read in batches; each message body is one event, failures are reported per message.</summary>
+    SqsBatch,
+
+    /// <summary>An API Gateway HTTP API (payload v2) route; the request body is the handler's event.</summary>
+    HttpApi,
+}
+
+/// <summary>The instruction set a function is deployed for.</summary>
+public enum LambdaArchitecture
+{
+    /// <summary>Graviton, Lambda's cheaper default.</summary>
+    Arm64,
+
+    /// <summary>x86-64.</summary>
+    X86_64,
+}
+
+/// <summary>
+/// Marks a partial class as a Lambda function. The class has one public <c>HandleAsync</c> method whose first
+/// parameter is the event; further parameters may be <see cref="TenantContext"/>, <see cref="InvocationContext"/>
+/// and <see cref="CancellationToken"/> in any order. Constructor parameters are resolved from dependency injection.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
+public class HandlerAttribute : Attribute
+{
+    /// <summary>The function's name and <c>_HANDLER</c> key. Defaults to the class name.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>How the function is invoked. Defaults to an EventBridge rule on the tenant bus.</summary>
+    public Trigger Trigger { get; set; } = Trigger.EventBridge;
+
+    /// <summary>For <see cref="Trigger.Schedule"/>: a <c>rate(...)</c> or <c>cron(...)</c> expression.</summary>
+    public string? Schedule { get; set; }
+
+    /// <summary>For <see cref="Trigger.HttpApi"/>: the route key, for example <c>POST /scans</c>.</summary>
+    public string? Route { get; set; }
+
+    /// <summary>For <see cref="Trigger.SqsBatch"/>: the most messages one invocation receives (1–10,000).</summary>
+    public int BatchSize { get; set; } = 10;
+
+    /// <summary>Memory in MB (128–10,240). CPU share grows with it.</summary>
+    public int MemorySize { get; set; } = 512;
+
+    /// <summary>Timeout in seconds (1–900).</summary>
+    public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>The instruction set. Defaults to arm64.</summary>
+    public LambdaArchitecture Architecture { get; set; } = LambdaArchitecture.Arm64;
+}
+
+/// <summary>A handler of scanner scan events (<see cref="Events.ScanEvent"/>).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
+public sealed class ScanEventHandlerAttribute : HandlerAttribute;
+
+/// <summary>A handler of productivity measures (<see cref="Events.MetricSample"/>).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
+public sealed class MetricHandlerAttribute : HandlerAttribute;
+
+/// <summary>A handler of ergonomics measures (<see cref="Events.ErgonomicsEvent"/>).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
+public sealed class ErgonomicsHandlerAttribute : HandlerAttribute;
+
+/// <summary>A handler of any other event type: the event type is the first parameter of <c>HandleAsync</c>.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
+public sealed class EventHandlerAttribute : HandlerAttribute;
+
+/// <summary>
+/// Marks a static class whose <c>public static void ConfigureServices(IServiceCollection services)</c> adds the
+/// service's own registrations. It runs once, at function initialisation, after the SDK's registrations.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
+public sealed class FunctionStartupAttribute : Attribute;

@@ -1,0 +1,134 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+
+namespace Insight.Sdk.Observability;
+
+/// <summary>
+/// Writes each log entry as one JSON line carrying the invocation's request id, tenant, trace id and cold-start
+/// flag, so CloudWatch Logs Insights can filter a fleet's logs by tenant without parsing messages.
+/// </summary>
+public sealed class JsonLoggerProvider(OutputSink sink, TenantContext tenant) : ILoggerProvider
+{
+    /// <inheritdoc/>
+    public ILogger CreateLogger(string categoryName) => new JsonLogger(sink, tenant, categoryName);
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+    }
+
+    /// <summary>The level Lambda's logging controls ask for (<c>AWS_LAMBDA_LOG_LEVEL</c>), else Information.</summary>
+    public static LogLevel MinimumLevel(Func<string, string?> environment) =>
+        (environment("AWS_LAMBDA_LOG_LEVEL") ?? environment("INSIGHT_LOG_LEVEL"))?.ToUpperInvariant() switch
+        {
+            "TRACE" => LogLevel.Trace,
+            "DEBUG" => LogLevel.Debug,
+            "WARN" or "WARNING" => LogLevel.Warning,
+            "ERROR" => LogLevel.Error,
+            "FATAL" or "CRITICAL" => LogLevel.Critical,
+            _ => LogLevel.Information,
+        };
+}
+
+internal sealed class JsonLogger(OutputSink sink, TenantContext tenant, string category) : ILogger
+{
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (!IsEnabled(logLevel))
+        {
+            return;
+        }
+
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("timestamp", DateTimeOffset.UtcNow);
+            json.WriteString("level", LevelName(logLevel));
+            json.WriteString("message", formatter(state, exception));
+            json.WriteString("category", category);
+            json.WriteString("service", tenant.ServiceName);
+            json.WriteString("tenantId", tenant.TenantId);
+
+            if (InvocationContext.Current is { } invocation)
+            {
+                json.WriteString("requestId", invocation.RequestId);
+                if (invocation.TraceId is not null)
+                {
+                    json.WriteString("traceId", invocation.TraceId);
+                }
+
+                json.WriteBoolean("coldStart", invocation.IsColdStart);
+            }
+
+            if (eventId.Id != 0)
+            {
+                json.WriteNumber("eventId", eventId.Id);
+            }
+
+            if (state is IReadOnlyList<KeyValuePair<string, object?>> properties)
+            {
+                foreach (var (key, value) in properties)
+                {
+                    if (key != "{OriginalFormat}")
+                    {
+                        WriteValue(json, key, value);
+                    }
+                }
+            }
+
+            if (exception is not null)
+            {
+                json.WriteStartObject("exception");
+                json.WriteString("type", exception.GetType().FullName);
+                json.WriteString("message", exception.Message);
+                json.WriteString("stackTrace", exception.StackTrace);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        sink.WriteLine(buffer.WrittenSpan);
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, string key, object? value)
+    {
+        switch (value)
+        {
+            case null: json.WriteNull(key); break;
+            case string s: json.WriteString(key, s); break;
+            case bool b: json.WriteBoolean(key, b); break;
+            case int i: json.WriteNumber(key, i); break;
+            case long l: json.WriteNumber(key, l); break;
+            case double d when double.IsFinite(d): json.WriteNumber(key, d); break;
+            case decimal m: json.WriteNumber(key, m); break;
+            case DateTimeOffset t: json.WriteString(key, t); break;
+            case DateTime t: json.WriteString(key, t); break;
+            case Guid g: json.WriteString(key, g); break;
+            case IFormattable f: json.WriteString(key, f.ToString(null, CultureInfo.InvariantCulture)); break;
+            default: json.WriteString(key, value.ToString()); break;
+        }
+    }
+
+    private static string LevelName(LogLevel level) => level switch
+    {
+        LogLevel.Trace => "TRACE",
+        LogLevel.Debug => "DEBUG",
+        LogLevel.Information => "INFO",
+        LogLevel.Warning => "WARN",
+        LogLevel.Error => "ERROR",
+        _ => "FATAL",
+    };
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Insight.Sdk.Serialization;
+
+namespace Insight.Sdk.Runtime;
+
+/// <summary>
+/// Client of the Lambda Runtime API (version 2018-06-01): fetches invocations and posts their outcome.
+/// The endpoint comes from <c>AWS_LAMBDA_RUNTIME_API</c>.
+/// </summary>
+public sealed class RuntimeApiClient : IDisposable
+{
+    private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    private readonly HttpClient _http;
+    private readonly Uri _next;
+    private readonly Uri _initError;
+    private readonly string _invocationBase;
+
+    /// <summary>Creates a client for <paramref name="runtimeApi"/> (<c>host:port</c>).</summary>
+    public RuntimeApiClient(string runtimeApi)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runtimeApi);
+        var root = $"http://{runtimeApi}/2018-06-01/runtime/";
+        _next = new Uri(root + "invocation/next");
+        _initError = new Uri(root + "init/error");
+        _invocationBase = root + "invocation/";
+
+        // /next blocks until an invocation arrives, which may be hours for an idle function: no client timeout.
+        _http = new HttpClient(new SocketsHttpHandler { UseProxy = false, PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+    }
+
+    /// <summary>Waits for the next invocation.</summary>
+    /// <exception cref="RuntimeApiException">The Runtime API answered with an error; the runtime must exit.</exception>
+    public async Task<LambdaInvocation> GetNextInvocationAsync(CancellationToken cancellationToken = default)
+    {
+        using var response = await _http.GetAsync(_next, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw await RuntimeApiException.FromResponseAsync("GET /runtime/invocation/next", response).ConfigureAwait(false);
+        }
+
+        var headers = response.Headers;
+        var requestId = Header(headers, "Lambda-Runtime-Aws-Request-Id")
+            ?? throw new RuntimeApiException("GET /runtime/invocation/next", (int)response.StatusCode, "the response has no Lambda-Runtime-Aws-Request-Id header");
+        var deadline = long.TryParse(Header(headers, "Lambda-Runtime-Deadline-Ms"), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : DateTimeOffset.UtcNow.AddMinutes(15);
+        var payload = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+
+        return new LambdaInvocation(
+            requestId,
+            deadline,
+            Header(headers, "Lambda-Runtime-Invoked-Function-Arn") ?? "",
+            Header(headers, "Lambda-Runtime-Trace-Id"),
+            Header(headers, "Lambda-Runtime-Client-Context"),
+            Header(headers, "Lambda-Runtime-Cognito-Identity"),
+            Header(headers, "Lambda-Runtime-Aws-Tenant-Id"),
+            payload);
+    }
+
+    /// <summary>Posts the function's result for <paramref name="requestId"/>.</summary>
+    public async Task PostResponseAsync(string requestId, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
+    {
+        using var content = new ReadOnlyMemoryContent(body);
+        content.Headers.ContentType = Json;
+        using var response = await _http.PostAsync(InvocationUri(requestId, "response"), content, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw await RuntimeApiException.FromResponseAsync("POST /runtime/invocation/{id}/response", response).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reports that the invocation <paramref name="requestId"/> failed.</summary>
+    public Task PostInvocationErrorAsync(string requestId, RuntimeErrorPayload error, CancellationToken cancellationToken = default) =>
+        PostErrorAsync(InvocationUri(requestId, "error"), "POST /runtime/invocation/{id}/error", error, cancellationToken);
+
+    /// <summary>Reports that the function could not initialise; Lambda then ends the execution environment.</summary>
+    public Task PostInitErrorAsync(RuntimeErrorPayload error, CancellationToken cancellationToken = default) =>
+        PostErrorAsync(_initError, "POST /runtime/init/error", error, cancellationToken);
+
+    /// <inheritdoc/>
+    public void Dispose() => _http.Dispose();
+
+    private async Task PostErrorAsync(Uri uri, string operation, RuntimeErrorPayload error, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(error, InsightJsonContext.Default.RuntimeErrorPayload));
+        content.Headers.ContentType = Json;
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
+        request.Headers.TryAddWithoutValidation(ErrorTypeHeader, error.ErrorType);
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw await RuntimeApiException.FromResponseAsync(operation, response).ConfigureAwait(false);
+        }
+    }
+
+    private Uri InvocationUri(string requestId, string outcome) =>
+        new(_invocationBase + Uri.EscapeDataString(requestId) + "/" + outcome);
+
+    private static string? Header(HttpResponseHeaders headers, string name) =>
+        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+}
+
+/// <summary>The Runtime API refused a call. After this the runtime cannot go on and exits.</summary>
+public sealed class RuntimeApiException(string operation, int statusCode, string detail)
+    : Exception($"{operation} answered {statusCode}: {detail}")
+{
+    /// <summary>The HTTP status the Runtime API answered.</summary>
+    public int StatusCode { get; } = statusCode;
+
+    internal static async Task<RuntimeApiException> FromResponseAsync(string operation, HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        return new RuntimeApiException(operation, (int)response.StatusCode, body.Length > 512 ? body[..512] : body);
+    }
+}
