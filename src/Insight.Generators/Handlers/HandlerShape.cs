@@ -68,7 +68,7 @@ internal static class HandlerShape
         }
 
         var constructors = type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public).ToList();
-        if (constructors.Count != 1)
+        if (constructors.Count != 1 && !type.IsAbstract && !type.IsStatic)
         {
             problems.Add(new(DiagnosticDescriptors.UnsupportedHandlerClass, location,
                 [name, $"has {constructors.Count} public constructors; it needs exactly one, whose parameters dependency injection supplies"]));

@@ -1,0 +1,227 @@
+using System.Collections;
+using System.Reflection;
+using Insight.Generators.Handlers;
+using Insight.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Insight.Generators.Tests;
+
+public sealed class HandlerGeneratorTests
+{
+    [Fact]
+    public void Generated_sources_match_the_approved_snapshots()
+    {
+        var (_, run) = GeneratorHarness.Generate(GeneratorHarness.Compile(Sources.Service));
+
+        var generated = run.Results.Single().GeneratedSources;
+        Assert.Equal(
+            ["InsightService.g.cs", "Plant.Scans.Health.Invoker.g.cs", "Plant.Scans.HourlyRollup.Invoker.g.cs", "Plant.Scans.IngestMetrics.Invoker.g.cs",
+             "Plant.Scans.RecordScan.Invoker.g.cs", "Plant.Scans.ResetDevice.Invoker.g.cs", "Plant.Scans.ScoreErgonomics.Invoker.g.cs"],
+            generated.Select(s => s.HintName).Order(StringComparer.Ordinal));
+        foreach (var source in generated)
+        {
+            Snapshot.Verify(source.SourceText.ToString(), source.HintName.Replace(".g.cs", ""));
+        }
+    }
+
+    [Fact]
+    public void Generated_service_compiles_without_any_diagnostic()
+    {
+        var (output, run) = GeneratorHarness.Generate(GeneratorHarness.Compile(Sources.Service));
+
+        Assert.Empty(run.Diagnostics);
+        var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        using var stream = new MemoryStream();
+        var emit = output.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+    }
+
+    [Fact]
+    public void Manifest_lists_every_function_with_its_trigger_and_sizing()
+    {
+        var (output, _) = GeneratorHarness.Generate(GeneratorHarness.Compile(Sources.Service));
+        var service = output.SyntaxTrees.Single(t => t.FilePath.EndsWith("InsightService.g.cs", StringComparison.Ordinal)).ToString();
+        var start = service.IndexOf("Manifest = \"\"\"", StringComparison.Ordinal) + 14;
+        var json = service[start..service.IndexOf("\"\"\";", start, StringComparison.Ordinal)];
+
+        using var manifest = System.Text.Json.JsonDocument.Parse(json);
+        var functions = manifest.RootElement.GetProperty("functions").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
+        Assert.Equal("ScanService", manifest.RootElement.GetProperty("service").GetString());
+        Assert.Equal(6, functions.Count);
+        Assert.Equal("SqsBatch", functions["ingest-metrics"].GetProperty("trigger").GetString());
+        Assert.Equal(50, functions["ingest-metrics"].GetProperty("batchSize").GetInt32());
+        Assert.Equal("rate(1 hour)", functions["HourlyRollup"].GetProperty("schedule").GetString());
+        Assert.Equal(120, functions["HourlyRollup"].GetProperty("timeoutSeconds").GetInt32());
+        Assert.Equal(256, functions["RecordScan"].GetProperty("memorySize").GetInt32());
+        Assert.Equal("Insight.Sdk.Events.ScanEvent", functions["RecordScan"].GetProperty("eventType").GetString());
+        Assert.Equal("x86_64", functions["Health"].GetProperty("architecture").GetString());
+        Assert.Equal("arm64", functions["RecordScan"].GetProperty("architecture").GetString());
+        Assert.Equal(
+            ["Plant.Scans.Counter", "Microsoft.Extensions.Logging.ILogger<Plant.Scans.RecordScan>"],
+            functions["RecordScan"].GetProperty("dependencies").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    [Fact]
+    public void Entry_point_can_be_switched_off_for_projects_that_host_handlers_themselves()
+    {
+        var driver = GeneratorHarness.CreateDriver([new(HandlerGenerator.EntryPointProperty, "false")]);
+        var result = driver.RunGenerators(GeneratorHarness.Compile(Sources.Service)).GetRunResult();
+
+        var service = result.Results.Single().GeneratedSources.Single(s => s.HintName == "InsightService.g.cs").SourceText.ToString();
+        Assert.DoesNotContain("Main()", service, StringComparison.Ordinal);
+        Assert.Contains("Definition = new()", service, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_handlers_are_left_out_and_valid_ones_still_generate()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Insight.Sdk;
+            using Insight.Sdk.Events;
+
+            namespace Plant;
+
+            [ScanEventHandler]
+            public sealed class NotPartial
+            {
+                public Task HandleAsync(ScanEvent scan) => Task.CompletedTask;
+            }
+
+            [ScanEventHandler]
+            public sealed partial class Good
+            {
+                public Task HandleAsync(ScanEvent scan) => Task.CompletedTask;
+            }
+            """;
+        var (output, run) = GeneratorHarness.Generate(GeneratorHarness.Compile(source));
+
+        Assert.Equal(["InsightService.g.cs", "Plant.Good.Invoker.g.cs"], run.Results.Single().GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void A_project_without_handlers_gets_no_generated_source()
+    {
+        var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(Sources.Unrelated)).GetRunResult();
+
+        Assert.Empty(result.Results.Single().GeneratedSources);
+    }
+
+    [Fact]
+    public void Second_run_on_the_same_input_is_fully_cached()
+    {
+        var compilation = GeneratorHarness.Compile(Sources.Service);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        var second = driver.RunGenerators(compilation.Clone()).GetRunResult().Results.Single();
+
+        AssertAllCachedOrUnchanged(second);
+    }
+
+    [Fact]
+    public void Unrelated_edit_regenerates_nothing()
+    {
+        var compilation = GeneratorHarness.Compile(Sources.Service);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Sources.Unrelated, new CSharpParseOptions(LanguageVersion.Preview), path: "Unrelated.cs"));
+        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertAllCachedOrUnchanged(second);
+    }
+
+    [Fact]
+    public void Editing_a_handler_body_does_not_rebuild_the_service()
+    {
+        var compilation = GeneratorHarness.Compile(Sources.Service);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        var tree = compilation.SyntaxTrees.Single();
+        var changed = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Sources.Service.Replace("counter.Count++;\n        log", "counter.Count += 2;\n        log", StringComparison.Ordinal)));
+        Assert.NotEqual(tree.ToString(), changed.ToString());
+        var second = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, changed)).GetRunResult().Results.Single();
+
+        // The handler is parsed again (its syntax changed) but its model is equal, so nothing downstream reruns;
+        // a model holding a location or syntax would differ here and fail.
+        AssertAllCachedOrUnchanged(second);
+        Assert.All(second.TrackedSteps[HandlerGenerator.Steps.Service].Single().Outputs,
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"service was {o.Reason}"));
+    }
+
+    [Fact]
+    public void Changing_a_handler_attribute_regenerates_the_service()
+    {
+        var compilation = GeneratorHarness.Compile(Sources.Service);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        var tree = compilation.SyntaxTrees.Single();
+        var changed = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Sources.Service.Replace("MemorySize = 256", "MemorySize = 1024", StringComparison.Ordinal)));
+        var second = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, changed)).GetRunResult().Results.Single();
+
+        Assert.Contains(second.TrackedSteps[HandlerGenerator.Steps.Service].Single().Outputs, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("\"memorySize\": 1024", second.GeneratedSources.Single(s => s.HintName == "InsightService.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pipeline_models_hold_no_symbols_syntax_compilations_or_locations()
+    {
+        var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(Sources.Service)).GetRunResult().Results.Single();
+
+        var stepNames = typeof(HandlerGenerator.Steps).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
+        Assert.All(stepNames, name => Assert.True(result.TrackedSteps.ContainsKey(name), $"step {name} is not tracked"));
+        var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var name in stepNames)
+        {
+            foreach (var output in result.TrackedSteps[name].SelectMany(s => s.Outputs))
+            {
+                AssertValueOnly(output.Value, $"{name}", visited);
+            }
+        }
+
+        Assert.Contains(visited, v => v is HandlerModel);
+    }
+
+    private static void AssertAllCachedOrUnchanged(GeneratorRunResult result)
+    {
+        foreach (var name in typeof(HandlerGenerator.Steps).GetFields().Select(f => (string)f.GetValue(null)!))
+        {
+            foreach (var output in result.TrackedSteps[name].SelectMany(s => s.Outputs))
+            {
+                Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"step {name} was {output.Reason}");
+            }
+        }
+
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"source output was {output.Reason}"));
+    }
+
+    private static void AssertValueOnly(object? value, string path, HashSet<object> visited)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !visited.Add(value))
+        {
+            return;
+        }
+
+        Assert.False(value is ISymbol or SyntaxNode or Compilation or Location or SemanticModel or SyntaxTree,
+            $"{path} holds a {value.GetType().Name}, which keeps a compilation alive and breaks caching");
+
+        if (value is IEnumerable items)
+        {
+            var i = 0;
+            foreach (var item in items)
+            {
+                AssertValueOnly(item, $"{path}[{i++}]", visited);
+            }
+
+            return;
+        }
+
+        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            AssertValueOnly(field.GetValue(value), $"{path}.{field.Name}", visited);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+namespace Insight.Generators.Tests.Infrastructure;
+
+/// <summary>Handler sources shared by the generator tests.</summary>
+public static class Sources
+{
+    /// <summary>One handler of each trigger, a startup class and a JSON context for the service's own types.</summary>
+    public const string Service = """
+        using System.Text.Json.Serialization;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Insight.Sdk;
+        using Insight.Sdk.Aws;
+        using Insight.Sdk.Events;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Logging;
+
+        namespace Plant.Scans;
+
+        public sealed record Receipt(string EventId, bool Accepted);
+
+        public sealed record Reset(string DeviceSerial);
+
+        [JsonSerializable(typeof(Receipt))]
+        [JsonSerializable(typeof(Reset))]
+        public sealed partial class PlantJsonContext : JsonSerializerContext;
+
+        public sealed class Counter { public int Count; }
+
+        [FunctionStartup]
+        public static class Startup
+        {
+            public static void ConfigureServices(IServiceCollection services) => services.AddSingleton<Counter>();
+        }
+
+        [ScanEventHandler(MemorySize = 256)]
+        public sealed partial class RecordScan(Counter counter, ILogger<RecordScan> log)
+        {
+            public Task<Receipt> HandleAsync(ScanEvent scan, TenantContext tenant, CancellationToken cancellationToken)
+            {
+                counter.Count++;
+                log.LogInformation("scan {Id} for {Tenant}", scan.EventId, tenant.TenantId);
+                return Task.FromResult(new Receipt(scan.EventId, true));
+            }
+        }
+
+        [MetricHandler(Trigger = Trigger.SqsBatch, BatchSize = 50, Name = "ingest-metrics")]
+        public sealed partial class IngestMetrics(Counter counter)
+        {
+            public ValueTask HandleAsync(MetricSample sample, InvocationContext invocation)
+            {
+                counter.Count++;
+                return ValueTask.CompletedTask;
+            }
+        }
+
+        [EventHandler(Trigger = Trigger.Schedule, Schedule = "rate(1 hour)", TimeoutSeconds = 120)]
+        public sealed partial class HourlyRollup
+        {
+            public Task HandleAsync(ScheduledEvent tick, CancellationToken cancellationToken) => Task.CompletedTask;
+        }
+
+        [EventHandler(Trigger = Trigger.HttpApi, Route = "POST /devices/reset")]
+        public sealed partial class ResetDevice(Counter? counter = null)
+        {
+            public ValueTask<Receipt> HandleAsync(Reset reset) => ValueTask.FromResult(new Receipt(reset.DeviceSerial, counter is not null));
+        }
+
+        [EventHandler(Trigger = Trigger.HttpApi, Route = "GET /health", Architecture = LambdaArchitecture.X86_64)]
+        public sealed partial class Health
+        {
+            public Task<HttpApiResponse> HandleAsync(HttpApiRequest request) => Task.FromResult(new HttpApiResponse { StatusCode = 204 });
+        }
+
+        [ErgonomicsHandler]
+        public sealed partial class ScoreErgonomics
+        {
+            public Task HandleAsync(ErgonomicsEvent measure) => Task.CompletedTask;
+        }
+        """;
+
+    public const string Unrelated = """
+        namespace Plant.Scans;
+
+        internal static class Unrelated
+        {
+            public static int Twice(int value) => value * 2;
+        }
+        """;
+}
