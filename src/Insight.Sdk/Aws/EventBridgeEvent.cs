@@ -62,7 +62,7 @@ public static class EventBridgeEnvelope
             reader.Read();
             if (name.SequenceEqual("detail"u8))
             {
-                detail = JsonSerializer.Deserialize(ref reader, detailType);
+                detail = ReadDetail(ref reader, detailType);
                 sawDetail = true;
             }
             else if (name.SequenceEqual("detail-type"u8)) detailTypeName = ReadString(ref reader);
@@ -93,6 +93,21 @@ public static class EventBridgeEnvelope
             Resources = (IReadOnlyList<string>?)resources ?? [],
             Detail = detail!,
         };
+    }
+
+    /// <summary>Reads the detail, reporting a failure's JSON path from the envelope's root, as the sender sees it.</summary>
+    private static TDetail? ReadDetail<TDetail>(ref Utf8JsonReader reader, JsonTypeInfo<TDetail> detailType)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(ref reader, detailType);
+        }
+        catch (JsonException exception) when (exception.Path is { Length: > 0 } path && path[0] == '$')
+        {
+            var message = exception.Message;
+            var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+            throw new JsonException(cut > 0 ? message[..cut] : message, "$.detail" + path[1..], exception.LineNumber, exception.BytePositionInLine, exception);
+        }
     }
 
     private static string? ReadString(ref Utf8JsonReader reader) =>

@@ -43,7 +43,7 @@ internal sealed class ContractRules
         }
         else if (value.Length < min || value.Length > max)
         {
-            Add(field, $"length must be {min}–{max}, got {value.Length}");
+            Add(field, $"length must be {min}-{max}, got {value.Length}");
         }
 
         return this;

@@ -182,6 +182,7 @@ public static partial class FunctionHost
         deadline.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
 
         var started = Stopwatch.GetTimestamp();
+        RuntimeErrorPayload? error = null;
         var scope = function.Services.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
@@ -196,26 +197,39 @@ public static partial class FunctionHost
                 }
 
                 await function.Invoker.InvokeAsync(context, response).ConfigureAwait(false);
-                await client.PostResponseAsync(invocation.RequestId, response.WrittenMemory, stop).ConfigureAwait(false);
             }
-            catch (RuntimeApiException exception) when (exception.StatusCode is 400 or 413)
-            {
-                // The Runtime API refused this invocation's result (too large, or the invocation already ended);
-                // Lambda reports that failure itself. The environment is still healthy.
-                LogResponseRefused(function.Log, exception, invocation.RequestId, exception.Message);
-            }
-            catch (Exception exception) when (exception is not RuntimeApiException and not HttpRequestException)
+            catch (Exception exception)
             {
                 var errorType = ErrorTypes.For(exception, deadline.Token);
                 LogInvocationFailed(function.Log, exception, errorType, exception.Message);
-                await client.PostInvocationErrorAsync(invocation.RequestId, RuntimeErrorPayload.From(exception, errorType), stop).ConfigureAwait(false);
+                error = RuntimeErrorPayload.From(exception, errorType);
             }
             finally
             {
+                // Logs and metrics go out before the outcome: once it is posted, Lambda may freeze the environment.
                 function.Metrics.Add("Duration", Stopwatch.GetElapsedTime(started).TotalMilliseconds, MetricUnit.Milliseconds);
                 function.Metrics.Flush(function.HandlerKey, DateTimeOffset.UtcNow);
                 InvocationContext.Current = null;
             }
+        }
+
+        try
+        {
+            // The outcome is posted even while stopping: the invocation was taken and must be answered.
+            if (error is null)
+            {
+                await client.PostResponseAsync(invocation.RequestId, response.WrittenMemory).ConfigureAwait(false);
+            }
+            else
+            {
+                await client.PostInvocationErrorAsync(invocation.RequestId, error).ConfigureAwait(false);
+            }
+        }
+        catch (RuntimeApiException exception) when (exception.StatusCode is 400 or 413)
+        {
+            // The Runtime API refused this invocation's outcome (too large, or the invocation already ended);
+            // Lambda reports that failure itself. The environment is still healthy.
+            LogResponseRefused(function.Log, exception, invocation.RequestId, exception.Message);
         }
     }
 
