@@ -1,8 +1,8 @@
 using System.Text.Json;
 
-namespace Insight.Sdk.Tests;
+namespace Insight.Testing;
 
-/// <summary>Wire-format events as scanners and AWS services send them.</summary>
+/// <summary>Wire-format events as scanners and AWS services send them; linked into every test project that needs them.</summary>
 public static class WireEvents
 {
     public const long Now = 1767225600000; // 2026-01-01T00:00:00Z

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Insight.Integration.Tests;
+
+/// <summary>
+/// The ScanIngest sample published the way a service ships: native AOT for linux-x64, into a folder of its own.
+/// Published once per test run; what the publish printed is kept so tests can check it was warning-free.
+/// </summary>
+public sealed partial class PublishedScanIngest : IAsyncLifetime
+{
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "insight-scaningest-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public string Bootstrap => Path.Combine(Folder, "bootstrap");
+
+    public string PublishOutput { get; private set; } = "";
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public async Task InitializeAsync()
+    {
+        var project = Path.Combine(RepositoryRoot, "samples", "ScanIngest", "ScanIngest.csproj");
+        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-o", Folder, "-nologo"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(10));
+        PublishOutput = await stdout + await stderr;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}):\n{PublishOutput}");
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(Folder, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The newest GLIBC_x.y version the bootstrap needs, read from its dynamic symbol table.</summary>
+    public Version NewestGlibcNeeded()
+    {
+        var start = new ProcessStartInfo("objdump", ["-T", Bootstrap]) { RedirectStandardOutput = true };
+        using var process = Process.Start(start)!;
+        var table = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return GlibcVersion().Matches(table).Select(m => Version.Parse(m.Groups[1].Value)).Max()
+            ?? throw new InvalidOperationException("objdump listed no GLIBC symbol versions.");
+    }
+
+    [GeneratedRegex(@"GLIBC_(\d+\.\d+(?:\.\d+)?)")]
+    private static partial Regex GlibcVersion();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Insight.Sdk.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find Insight.Sdk.sln above the test's folder.");
+    }
+}
