@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace Insight.Integration.Tests;
 
 /// <summary>The published native-AOT bootstrap of the ScanIngest sample, run as Lambda runs it.</summary>
+[Collection(PublishCollection.Name)]
 public sealed class BootstrapTests(PublishedScanIngest published) : IClassFixture<PublishedScanIngest>
 {
     [Fact]

@@ -4,11 +4,26 @@ using System.Text.RegularExpressions;
 namespace Insight.Integration.Tests;
 
 /// <summary>
-/// The ScanIngest sample published the way a service ships: native AOT for linux-x64, into a folder of its own.
-/// Published once per test run; what the publish printed is kept so tests can check it was warning-free.
+/// The ScanIngest sample published the way a service ships: native AOT, into a folder of its own. Published once
+/// per test run; what the publish printed is kept so tests can check it was warning-free.
 /// </summary>
-public sealed partial class PublishedScanIngest : IAsyncLifetime
+public partial class PublishedScanIngest : IAsyncLifetime
 {
+    private readonly string[] _publishArguments;
+
+    public PublishedScanIngest()
+        : this("linux-x64")
+    {
+    }
+
+    protected PublishedScanIngest(string runtimeIdentifier, params string[] extraArguments)
+    {
+        RuntimeIdentifier = runtimeIdentifier;
+        _publishArguments = ["-r", runtimeIdentifier, .. extraArguments];
+    }
+
+    public string RuntimeIdentifier { get; }
+
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "insight-scaningest-" + Guid.NewGuid().ToString("N")[..8]);
 
     public string Bootstrap => Path.Combine(Folder, "bootstrap");
@@ -20,7 +35,7 @@ public sealed partial class PublishedScanIngest : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var project = Path.Combine(RepositoryRoot, "samples", "ScanIngest", "ScanIngest.csproj");
-        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "-p:PublishAot=true", "-o", Folder, "-nologo"])
+        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-p:PublishAot=true", "-o", Folder, "-nologo", .. _publishArguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -36,7 +51,7 @@ public sealed partial class PublishedScanIngest : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         Directory.Delete(Folder, recursive: true);
         return Task.CompletedTask;
@@ -45,7 +60,7 @@ public sealed partial class PublishedScanIngest : IAsyncLifetime
     /// <summary>The newest GLIBC_x.y version the bootstrap needs, read from its dynamic symbol table.</summary>
     public Version NewestGlibcNeeded()
     {
-        var start = new ProcessStartInfo("objdump", ["-T", Bootstrap]) { RedirectStandardOutput = true };
+        var start = new ProcessStartInfo(RuntimeIdentifier == "linux-arm64" ? "aarch64-linux-gnu-objdump" : "objdump", ["-T", Bootstrap]) { RedirectStandardOutput = true };
         using var process = Process.Start(start)!;
         var table = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
@@ -68,4 +83,23 @@ public sealed partial class PublishedScanIngest : IAsyncLifetime
 
         throw new InvalidOperationException("Cannot find Insight.Sdk.sln above the test's folder.");
     }
+}
+
+/// <summary>
+/// The same sample cross-compiled for Graviton (linux-arm64), Lambda's default here. Needs clang, lld and the
+/// aarch64 GNU toolchain; scripts/test.sh installs them.
+/// </summary>
+public sealed class PublishedScanIngestArm64 : PublishedScanIngest
+{
+    public PublishedScanIngestArm64()
+        : base("linux-arm64", "-p:CppCompilerAndLinker=clang", "-p:LinkerFlavor=lld")
+    {
+    }
+}
+
+/// <summary>Publishes of one project share its obj folder, so the classes that publish run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class PublishCollection
+{
+    public const string Name = "Publishes ScanIngest";
 }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what building and testing need on a fresh machine; cheap when everything is already there.
+# Sourced by scripts/test.sh and scripts/demo.sh.
+
+insight_require_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "The .NET 10 SDK is required (dotnet was not found on PATH)." >&2
+    exit 1
+  fi
+}
+
+# Debian packages: binutils for objdump (glibc checks), clang + lld + the aarch64 GNU toolchain for the
+# linux-arm64 native-AOT cross-compile (Lambda's Graviton default).
+insight_require_packages() {
+  local missing=()
+  command -v objdump >/dev/null 2>&1 || missing+=(binutils)
+  command -v clang >/dev/null 2>&1 || missing+=(clang)
+  command -v ld.lld >/dev/null 2>&1 || missing+=(lld)
+  command -v aarch64-linux-gnu-gcc >/dev/null 2>&1 || missing+=(gcc-aarch64-linux-gnu)
+  command -v aarch64-linux-gnu-objdump >/dev/null 2>&1 || missing+=(binutils-aarch64-linux-gnu)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing ${missing[*]} ..."
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
