@@ -14,7 +14,7 @@ public sealed class HandlerGeneratorTests
     {
         var (_, run) = GeneratorHarness.Generate(GeneratorHarness.Compile(Sources.Service));
 
-        var generated = run.Results.Single().GeneratedSources;
+        var generated = run.Of<HandlerGenerator>().GeneratedSources;
         Assert.Equal(
             ["InsightService.g.cs", "Plant.Scans.Health.Invoker.g.cs", "Plant.Scans.HourlyRollup.Invoker.g.cs", "Plant.Scans.IngestMetrics.Invoker.g.cs",
              "Plant.Scans.RecordScan.Invoker.g.cs", "Plant.Scans.ResetDevice.Invoker.g.cs", "Plant.Scans.ScoreErgonomics.Invoker.g.cs"],
@@ -69,7 +69,7 @@ public sealed class HandlerGeneratorTests
         var driver = GeneratorHarness.CreateDriver([new(HandlerGenerator.EntryPointProperty, "false")]);
         var result = driver.RunGenerators(GeneratorHarness.Compile(Sources.Service)).GetRunResult();
 
-        var service = result.Results.Single().GeneratedSources.Single(s => s.HintName == "InsightService.g.cs").SourceText.ToString();
+        var service = result.Of<HandlerGenerator>().GeneratedSources.Single(s => s.HintName == "InsightService.g.cs").SourceText.ToString();
         Assert.DoesNotContain("Main()", service, StringComparison.Ordinal);
         Assert.Contains("Definition = new()", service, StringComparison.Ordinal);
     }
@@ -98,7 +98,7 @@ public sealed class HandlerGeneratorTests
             """;
         var (output, run) = GeneratorHarness.Generate(GeneratorHarness.Compile(source));
 
-        Assert.Equal(["InsightService.g.cs", "Plant.Good.Invoker.g.cs"], run.Results.Single().GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal));
+        Assert.Equal(["InsightService.g.cs", "Plant.Good.Invoker.g.cs"], run.Of<HandlerGenerator>().GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 
@@ -107,7 +107,7 @@ public sealed class HandlerGeneratorTests
     {
         var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(Sources.Unrelated)).GetRunResult();
 
-        Assert.Empty(result.Results.Single().GeneratedSources);
+        Assert.Empty(result.Of<HandlerGenerator>().GeneratedSources);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class HandlerGeneratorTests
         var compilation = GeneratorHarness.Compile(Sources.Service);
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
 
-        var second = driver.RunGenerators(compilation.Clone()).GetRunResult().Results.Single();
+        var second = driver.RunGenerators(compilation.Clone()).GetRunResult().Of<HandlerGenerator>();
 
         AssertAllCachedOrUnchanged(second);
     }
@@ -128,7 +128,7 @@ public sealed class HandlerGeneratorTests
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
 
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Sources.Unrelated, new CSharpParseOptions(LanguageVersion.Preview), path: "Unrelated.cs"));
-        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        var second = driver.RunGenerators(edited).GetRunResult().Of<HandlerGenerator>();
 
         AssertAllCachedOrUnchanged(second);
     }
@@ -142,7 +142,7 @@ public sealed class HandlerGeneratorTests
         var tree = compilation.SyntaxTrees.Single();
         var changed = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Sources.Service.Replace("counter.Count++;\n        log", "counter.Count += 2;\n        log", StringComparison.Ordinal)));
         Assert.NotEqual(tree.ToString(), changed.ToString());
-        var second = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, changed)).GetRunResult().Results.Single();
+        var second = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, changed)).GetRunResult().Of<HandlerGenerator>();
 
         // The handler is parsed again (its syntax changed) but its model is equal, so nothing downstream reruns;
         // a model holding a location or syntax would differ here and fail.
@@ -159,7 +159,7 @@ public sealed class HandlerGeneratorTests
 
         var tree = compilation.SyntaxTrees.Single();
         var changed = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Sources.Service.Replace("MemorySize = 256", "MemorySize = 1024", StringComparison.Ordinal)));
-        var second = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, changed)).GetRunResult().Results.Single();
+        var second = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, changed)).GetRunResult().Of<HandlerGenerator>();
 
         Assert.Contains(second.TrackedSteps[HandlerGenerator.Steps.Service].Single().Outputs, o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Contains("\"memorySize\": 1024", second.GeneratedSources.Single(s => s.HintName == "InsightService.g.cs").SourceText.ToString(), StringComparison.Ordinal);
@@ -168,7 +168,7 @@ public sealed class HandlerGeneratorTests
     [Fact]
     public void Pipeline_models_hold_no_symbols_syntax_compilations_or_locations()
     {
-        var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(Sources.Service)).GetRunResult().Results.Single();
+        var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(Sources.Service)).GetRunResult().Of<HandlerGenerator>();
 
         var stepNames = typeof(HandlerGenerator.Steps).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
         Assert.All(stepNames, name => Assert.True(result.TrackedSteps.ContainsKey(name), $"step {name} is not tracked"));

@@ -11,6 +11,21 @@ internal static class KnownTypes
     public const string EventHandlerAttribute = "Insight.Sdk.EventHandlerAttribute";
     public const string FunctionStartupAttribute = "Insight.Sdk.FunctionStartupAttribute";
 
+    public const string DynamoTableAttribute = "Insight.Sdk.Data.DynamoTableAttribute";
+    public const string PartitionKeyAttribute = "Insight.Sdk.Data.PartitionKeyAttribute";
+    public const string SortKeyAttribute = "Insight.Sdk.Data.SortKeyAttribute";
+    public const string CompositeKeyAttribute = "Insight.Sdk.Data.CompositeKeyAttribute";
+    public const string GlobalIndexPartitionKeyAttribute = "Insight.Sdk.Data.GlobalIndexPartitionKeyAttribute";
+    public const string GlobalIndexSortKeyAttribute = "Insight.Sdk.Data.GlobalIndexSortKeyAttribute";
+    public const string LocalIndexSortKeyAttribute = "Insight.Sdk.Data.LocalIndexSortKeyAttribute";
+    public const string VersionAttribute = "Insight.Sdk.Data.VersionAttribute";
+    public const string TimeToLiveAttribute = "Insight.Sdk.Data.TimeToLiveAttribute";
+    public const string DynamoPropertyAttribute = "Insight.Sdk.Data.DynamoPropertyAttribute";
+    public const string DynamoIgnoreAttribute = "Insight.Sdk.Data.DynamoIgnoreAttribute";
+    public const string DynamoConverterAttribute = "Insight.Sdk.Data.DynamoConverterAttribute";
+    public const string DynamoReader = "Insight.Sdk.Data.DynamoReader`1";
+    public const string DynamoTable = "Insight.Sdk.Data.DynamoTable`1";
+
     public const string TenantContext = "Insight.Sdk.TenantContext";
     public const string InvocationContext = "Insight.Sdk.InvocationContext";
 

@@ -45,6 +45,18 @@ internal static class Literal
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>An identifier made from an expression such as <c>entity.Name</c> (<c>entity_Name</c>).</summary>
+    public static string Identifier(string expression)
+    {
+        var builder = new StringBuilder(expression.Length);
+        foreach (var c in expression)
+        {
+            builder.Append(char.IsLetterOrDigit(c) ? c : '_');
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>Turns an assembly name into a valid namespace (dots kept, anything else not an identifier character becomes <c>_</c>).</summary>
     public static string Namespace(string assemblyName)
     {

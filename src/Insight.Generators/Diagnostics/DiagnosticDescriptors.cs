@@ -47,6 +47,38 @@ internal static class DiagnosticDescriptors
         "INS010", "Function startup class is invalid",
         "[FunctionStartup] class '{0}' {1}");
 
+    public static readonly DiagnosticDescriptor EntityNotPartial = Rule(
+        "INS020", "DynamoDB entity must be partial",
+        "[DynamoTable] type '{0}' must be declared partial so the generator can add its mapper");
+
+    public static readonly DiagnosticDescriptor MissingPartitionKey = Rule(
+        "INS021", "DynamoDB entity has no partition key",
+        "[DynamoTable] type '{0}' has no partition key; mark one property [PartitionKey] or add [CompositeKey(KeyRole.Partition, ...)]");
+
+    public static readonly DiagnosticDescriptor UnsupportedPropertyType = Rule(
+        "INS022", "Property type cannot be stored",
+        "Property '{0}' of '{1}' has type '{2}', which has no DynamoDB form; use a supported type or add [DynamoConverter(typeof(...))]");
+
+    public static readonly DiagnosticDescriptor NullableKey = Rule(
+        "INS023", "Key property is nullable",
+        "Key property '{0}' of '{1}' is nullable; a DynamoDB key attribute always has a value");
+
+    public static readonly DiagnosticDescriptor DuplicateAttributeName = Rule(
+        "INS024", "Two properties share one attribute name",
+        "Properties '{0}' and '{1}' of '{2}' are both stored as attribute '{3}'");
+
+    public static readonly DiagnosticDescriptor InvalidKeyDeclaration = Rule(
+        "INS025", "Key declaration is invalid",
+        "'{0}': {1}");
+
+    public static readonly DiagnosticDescriptor InvalidSpecialProperty = Rule(
+        "INS026", "Version or time-to-live property has the wrong type",
+        "'{0}.{1}': {2}");
+
+    public static readonly DiagnosticDescriptor UnsupportedEntityShape = Rule(
+        "INS027", "DynamoDB entity shape is not supported",
+        "[DynamoTable] type '{0}' {1}");
+
     private static DiagnosticDescriptor Rule(string id, string title, string message) =>
         new(id, title, message, Usage, DiagnosticSeverity.Error, isEnabledByDefault: true,
             helpLinkUri: $"docs/rules/{id}.md");

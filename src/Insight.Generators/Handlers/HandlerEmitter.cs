@@ -11,6 +11,7 @@ internal static class HandlerEmitter
         #nullable enable
 
         using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.DependencyInjection.Extensions;
         """;
 
     private const string Sdk = "global::Insight.Sdk";
@@ -107,17 +108,28 @@ internal static class HandlerEmitter
             }
 
             writer.Line()
-                  .Line($"private static void ConfigureServices({DependencyInjection}.IServiceCollection services)");
+                  .Line("/// <summary>Registers what the function with <paramref name=\"handlerKey\"/> needs: its handler and the tables it uses.</summary>")
+                  .Line($"private static void ConfigureServices({DependencyInjection}.IServiceCollection services, string handlerKey)");
             using (writer.Braces())
             {
-                foreach (var resolved in service.Handlers)
+                writer.Line("switch (handlerKey)");
+                using (writer.Braces())
                 {
-                    EmitRegistration(writer, resolved.Handler);
+                    foreach (var resolved in service.Handlers)
+                    {
+                        writer.Line($"case {resolved.Handler.FullTypeName}.HandlerKey:");
+                        using (writer.Indented())
+                        {
+                            EmitRegistrations(writer, resolved);
+                            writer.Line("break;");
+                        }
+                    }
                 }
 
                 if (service.StartupType is not null)
                 {
-                    writer.Line($"{service.StartupType}.ConfigureServices(services);");
+                    writer.Line()
+                          .Line($"{service.StartupType}.ConfigureServices(services);");
                 }
             }
         }
@@ -125,23 +137,35 @@ internal static class HandlerEmitter
         return writer.ToString();
     }
 
-    private static void EmitRegistration(SourceWriter writer, HandlerModel handler)
+    private static void EmitRegistrations(SourceWriter writer, ResolvedHandler resolved)
     {
-        if (handler.Dependencies.Count == 0)
+        var handler = resolved.Handler;
+        if (resolved.Dependencies.Count == 0)
         {
             writer.Line($"services.AddScoped(static _ => new {handler.FullTypeName}());");
-            return;
+        }
+        else
+        {
+            writer.Line($"services.AddScoped(static provider => new {handler.FullTypeName}(");
+            using (writer.Indented())
+            {
+                for (var i = 0; i < resolved.Dependencies.Count; i++)
+                {
+                    var dependency = resolved.Dependencies[i];
+                    var resolve = dependency.IsOptional ? "GetService" : "GetRequiredService";
+                    var separator = i == resolved.Dependencies.Count - 1 ? "));" : ",";
+                    writer.Line($"provider.{resolve}<{dependency.TypeFullName}>(){separator}");
+                }
+            }
         }
 
-        writer.Line($"services.AddScoped(static provider => new {handler.FullTypeName}(");
-        using (writer.Indented())
+        var tables = resolved.Dependencies.Where(d => d.Table is not null).ToList();
+        if (tables.Count > 0)
         {
-            for (var i = 0; i < handler.Dependencies.Count; i++)
+            writer.Line("global::Insight.Sdk.Data.DynamoServiceCollectionExtensions.AddInsightDynamoDb(services);");
+            foreach (var table in tables)
             {
-                var dependency = handler.Dependencies[i];
-                var resolve = dependency.IsOptional ? "GetService" : "GetRequiredService";
-                var separator = i == handler.Dependencies.Count - 1 ? "));" : ",";
-                writer.Line($"provider.{resolve}<{dependency.TypeFullName}>(){separator}");
+                writer.Line($"services.TryAddSingleton(static provider => new {table.TypeFullName}(provider.GetRequiredService<global::Amazon.DynamoDBv2.IAmazonDynamoDB>(), provider.GetRequiredService<global::Insight.Sdk.Data.DynamoTableNames>()));");
             }
         }
     }

@@ -21,6 +21,7 @@ public sealed class HandlerGenerator : IIncrementalGenerator
         public const string Startup = "Startup";
         public const string JsonContexts = "JsonContexts";
         public const string Options = "Options";
+        public const string Tables = "Tables";
         public const string Service = "Service";
     }
 
@@ -62,6 +63,17 @@ public sealed class HandlerGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.OrderBy(c => c.FullTypeName, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(Steps.JsonContexts);
 
+        // The table types the DynamoDB generator emits in this compilation: handlers may depend on them by name.
+        var tables = context.SyntaxProvider
+            .ForAttributeWithMetadataName(KnownTypes.DynamoTableAttribute, static (node, _) => node is TypeDeclarationSyntax, static (syntax, _) =>
+                new TableTypeModel(
+                    syntax.TargetSymbol.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
+                    syntax.TargetSymbol.Name,
+                    syntax.Attributes[0].ConstructorArguments.FirstOrDefault().Value as string ?? syntax.TargetSymbol.Name))
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(t => t.EntityName, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(Steps.Tables);
+
         var options = context.CompilationProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, _) =>
@@ -75,8 +87,10 @@ public sealed class HandlerGenerator : IIncrementalGenerator
         var service = handlers
             .Combine(startup)
             .Combine(jsonContexts)
+            .Combine(tables)
             .Combine(options)
-            .Select(static (input, _) => BuildService(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right.AssemblyName, input.Right.EmitEntryPoint))
+            .Select(static (input, _) => BuildService(
+                input.Left.Left.Left.Left, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, input.Right.AssemblyName, input.Right.EmitEntryPoint))
             .WithTrackingName(Steps.Service);
 
         context.RegisterSourceOutput(service, static (output, service) =>
@@ -101,7 +115,8 @@ public sealed class HandlerGenerator : IIncrementalGenerator
     /// or whose key another handler already took, is left out; the analyzer reports it.
     /// </summary>
     private static ServiceModel? BuildService(
-        EquatableArray<HandlerModel> handlers, string? startupType, EquatableArray<JsonContextModel> contexts, string assemblyName, bool emitEntryPoint)
+        EquatableArray<HandlerModel> handlers, string? startupType, EquatableArray<JsonContextModel> contexts, EquatableArray<TableTypeModel> tables,
+        string assemblyName, bool emitEntryPoint)
     {
         var keys = new HashSet<string>(System.StringComparer.Ordinal);
         var resolved = new List<ResolvedHandler>();
@@ -116,12 +131,35 @@ public sealed class HandlerGenerator : IIncrementalGenerator
                 continue;
             }
 
-            resolved.Add(new ResolvedHandler(handler, eventInfo, resultInfo.Length == 0 ? null : resultInfo));
+            var dependencies = handler.Dependencies.Select(d => ResolveTable(d, tables)).ToEquatableArray();
+            resolved.Add(new ResolvedHandler(handler, eventInfo, resultInfo.Length == 0 ? null : resultInfo, dependencies));
         }
 
         return resolved.Count == 0
             ? null
             : new ServiceModel(assemblyName, Literal.Namespace(assemblyName), emitEntryPoint, startupType, resolved.ToEquatableArray());
+    }
+
+    /// <summary>A dependency named <c>{Entity}Table</c> or <c>{Entity}Reader</c> is the table type generated for that entity.</summary>
+    private static DependencyModel ResolveTable(DependencyModel dependency, EquatableArray<TableTypeModel> tables)
+    {
+        if (dependency.UnresolvedName is not { } name)
+        {
+            return dependency;
+        }
+
+        foreach (var table in tables)
+        {
+            foreach (var (suffix, readOnly) in new[] { ("Table", false), ("Reader", true) })
+            {
+                if (name == table.EntityName + suffix)
+                {
+                    return new DependencyModel("global::" + table.Qualified(suffix), table.Qualified(suffix), dependency.IsOptional, Table: new TableUse(table.TableName, readOnly));
+                }
+            }
+        }
+
+        return dependency;
     }
 
     private static string? TypeInfoExpression(TypeRef type, EquatableArray<JsonContextModel> contexts)

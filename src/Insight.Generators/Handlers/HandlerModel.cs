@@ -45,8 +45,20 @@ internal sealed record HandlerArgument(ArgumentSource Source);
 /// </summary>
 internal sealed record TypeRef(string FullName, string DisplayName, string ShortName, string? SdkJsonProperty);
 
-/// <summary>A constructor parameter, resolved from dependency injection.</summary>
-internal sealed record DependencyModel(string TypeFullName, string TypeDisplayName, bool IsOptional);
+/// <summary>
+/// A constructor parameter, resolved from dependency injection. <see cref="UnresolvedName"/> is set when the type is
+/// not visible to the generator — a table class the DynamoDB generator emits in the same compilation.
+/// </summary>
+internal sealed record DependencyModel(string TypeFullName, string TypeDisplayName, bool IsOptional, string? UnresolvedName = null, TableUse? Table = null);
+
+/// <summary>A table a handler uses, and whether it only reads it: the infrastructure grants exactly that.</summary>
+internal sealed record TableUse(string TableName, bool ReadOnly);
+
+/// <summary>A <c>[DynamoTable]</c> entity of the project: its generated table types are <c>{Name}Table</c> and <c>{Name}Reader</c>.</summary>
+internal sealed record TableTypeModel(string Namespace, string EntityName, string TableName)
+{
+    public string Qualified(string suffix) => (Namespace.Length == 0 ? "" : Namespace + ".") + EntityName + suffix;
+}
 
 /// <summary>Everything the emitters need about one handler class; value-equatable, no symbols.</summary>
 internal sealed record HandlerModel(
@@ -79,8 +91,8 @@ internal sealed record StartupModel(string FullTypeName);
 /// <summary>A <c>JsonSerializerContext</c> of the project and the types it covers.</summary>
 internal sealed record JsonContextModel(string FullTypeName, EquatableArray<string> Types);
 
-/// <summary>How generated code obtains a type's JSON metadata.</summary>
-internal sealed record ResolvedHandler(HandlerModel Handler, string EventTypeInfo, string? ResultTypeInfo);
+/// <summary>A handler with its JSON metadata expressions and its dependencies resolved against the project's tables.</summary>
+internal sealed record ResolvedHandler(HandlerModel Handler, string EventTypeInfo, string? ResultTypeInfo, EquatableArray<DependencyModel> Dependencies);
 
 /// <summary>The whole service: what the entry point, registrations and manifest are generated from.</summary>
 internal sealed record ServiceModel(

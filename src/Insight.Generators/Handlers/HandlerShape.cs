@@ -274,12 +274,36 @@ internal static class HandlerShape
     }
 
     private static EquatableArray<DependencyModel> ReadDependencies(IMethodSymbol constructor) =>
-        constructor.Parameters
-            .Select(p => new DependencyModel(
-                p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(KnownTypes.FullyQualified),
-                p.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(KnownTypes.Readable),
-                p.HasExplicitDefaultValue || p.NullableAnnotation == NullableAnnotation.Annotated))
-            .ToEquatableArray();
+        constructor.Parameters.Select(ReadDependency).ToEquatableArray();
+
+    private static DependencyModel ReadDependency(IParameterSymbol parameter)
+    {
+        var type = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        var optional = parameter.HasExplicitDefaultValue || parameter.NullableAnnotation == NullableAnnotation.Annotated;
+        if (type is IErrorTypeSymbol)
+        {
+            return new DependencyModel(type.Name, type.Name, optional, UnresolvedName: type.Name);
+        }
+
+        return new DependencyModel(type.ToDisplayString(KnownTypes.FullyQualified), type.ToDisplayString(KnownTypes.Readable), optional, Table: ReadTableUse(type));
+    }
+
+    /// <summary>A table type from a referenced assembly: a <c>DynamoReader&lt;T&gt;</c> or <c>DynamoTable&lt;T&gt;</c>.</summary>
+    private static TableUse? ReadTableUse(ITypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            var definition = current.IsGenericType ? current.ConstructedFrom.MetadataName() : current.MetadataName();
+            if (definition is KnownTypes.DynamoTable or KnownTypes.DynamoReader && current.TypeArguments[0] is INamedTypeSymbol entity)
+            {
+                var name = entity.GetAttributes().FirstOrDefault(a => a.AttributeClass?.MetadataName() == KnownTypes.DynamoTableAttribute)?
+                    .ConstructorArguments.FirstOrDefault().Value as string ?? entity.Name;
+                return new TableUse(name, ReadOnly: definition == KnownTypes.DynamoReader);
+            }
+        }
+
+        return null;
+    }
 
     private static bool IsPartial(INamedTypeSymbol type) =>
         type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ClassDeclarationSyntax c && c.Modifiers.Any(m => m.ValueText == "partial"));

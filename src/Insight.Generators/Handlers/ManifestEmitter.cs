@@ -6,7 +6,7 @@ namespace Insight.Generators.Handlers;
 
 /// <summary>
 /// Writes <c>insight.manifest.json</c>: what the infrastructure side needs to deploy the service without reading
-/// its code — each function's key, trigger, event, sizing and constructor dependencies.
+/// its code — each function's key, trigger, event, sizing, constructor dependencies and the tables it reads or writes.
 /// </summary>
 internal static class ManifestEmitter
 {
@@ -25,7 +25,7 @@ internal static class ManifestEmitter
             {
                 for (var i = 0; i < service.Handlers.Count; i++)
                 {
-                    EmitFunction(writer, service.Handlers[i].Handler, last: i == service.Handlers.Count - 1);
+                    EmitFunction(writer, service.Handlers[i], last: i == service.Handlers.Count - 1);
                 }
             }
 
@@ -36,8 +36,9 @@ internal static class ManifestEmitter
         return writer.ToString();
     }
 
-    private static void EmitFunction(SourceWriter writer, HandlerModel handler, bool last)
+    private static void EmitFunction(SourceWriter writer, ResolvedHandler resolved, bool last)
     {
+        var handler = resolved.Handler;
         var fields = new List<string>
         {
             $"\"name\": {Literal.Json(handler.FunctionName)}",
@@ -75,7 +76,10 @@ internal static class ManifestEmitter
         fields.Add($"\"memorySize\": {Literal.Number(handler.MemorySize)}");
         fields.Add($"\"timeoutSeconds\": {Literal.Number(handler.TimeoutSeconds)}");
         fields.Add($"\"architecture\": {Literal.Json(handler.Architecture)}");
-        fields.Add($"\"dependencies\": [{string.Join(", ", handler.Dependencies.Select(d => Literal.Json(d.TypeDisplayName)))}]");
+        fields.Add($"\"dependencies\": [{string.Join(", ", resolved.Dependencies.Select(d => Literal.Json(d.TypeDisplayName)))}]");
+        var tables = resolved.Dependencies.Where(d => d.Table is not null).Select(d => d.Table!)
+            .GroupBy(t => t.TableName).Select(g => new TableUse(g.Key, g.All(t => t.ReadOnly)));
+        fields.Add($"\"tables\": [{string.Join(", ", tables.Select(t => $"{{ \"name\": {Literal.Json(t.TableName)}, \"access\": {Literal.Json(t.ReadOnly ? "read" : "readwrite")} }}"))}]");
 
         writer.Line("{");
         using (writer.Indented())

@@ -78,6 +78,7 @@ public static partial class FunctionHost
 
             var services = new ServiceCollection();
             services.AddSingleton(tenant);
+            services.AddSingleton(new FunctionEnvironment(options.Environment));
             services.AddSingleton(options.Output);
             services.AddSingleton(metrics);
             services.AddSingleton<IMetrics>(metrics);
@@ -87,7 +88,7 @@ public static partial class FunctionHost
                 .ClearProviders()
                 .AddProvider(new JsonLoggerProvider(options.Output, tenant))
                 .SetMinimumLevel(JsonLoggerProvider.MinimumLevel(options.Environment)));
-            service.ConfigureServices(services);
+            service.ConfigureServices(services, handlerKey);
 
             var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
             BuildSingletons(services, provider);

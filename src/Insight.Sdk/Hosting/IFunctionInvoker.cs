@@ -25,6 +25,9 @@ public sealed class ServiceDefinition
     /// <summary>The <c>_HANDLER</c> keys of every function, for error messages.</summary>
     public required IReadOnlyList<string> HandlerKeys { get; init; }
 
-    /// <summary>Adds the handlers and the service's own registrations.</summary>
-    public required Action<IServiceCollection> ConfigureServices { get; init; }
+    /// <summary>
+    /// Adds what the function with the given <c>_HANDLER</c> key needs — its handler, the tables it uses — and the
+    /// service's own registrations. Each function's container holds only its own, so it needs only its own configuration.
+    /// </summary>
+    public required Action<IServiceCollection, string> ConfigureServices { get; init; }
 }

@@ -21,21 +21,27 @@ public static class GeneratorHarness
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.ServiceProvider).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Amazon.DynamoDBv2.Model.AttributeValue).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Amazon.Runtime.AmazonServiceClient).Assembly.Location),
     ]);
 
     /// <summary>System.Text.Json's own generator, from the targeting pack, so user JSON contexts get their metadata.</summary>
     private static readonly Lazy<ISourceGenerator?> JsonGenerator = new(LoadJsonGenerator);
 
-    public static CSharpCompilation Compile(params string[] sources) =>
+    public static CSharpCompilation Compile(params string[] sources) => Compile(OutputKind.ConsoleApplication, sources);
+
+    public static CSharpCompilation CompileLibrary(params string[] sources) => Compile(OutputKind.DynamicallyLinkedLibrary, sources);
+
+    private static CSharpCompilation Compile(OutputKind kind, string[] sources) =>
         CSharpCompilation.Create(
             "ScanService",
             sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")),
             References.Value,
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(IEnumerable<KeyValuePair<string, string>>? globalOptions = null) =>
         CSharpGeneratorDriver.Create(
-            [new HandlerGenerator().AsSourceGenerator()],
+            [new HandlerGenerator().AsSourceGenerator(), new Insight.Generators.Data.DynamoGenerator().AsSourceGenerator()],
             parseOptions: ParseOptions,
             optionsProvider: new OptionsProvider(globalOptions),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
@@ -57,7 +63,7 @@ public static class GeneratorHarness
     {
         var compilation = Compile(sources);
         return await compilation
-            .WithAnalyzers([new HandlerUsageAnalyzer()])
+            .WithAnalyzers([new HandlerUsageAnalyzer(), new DynamoEntityAnalyzer()])
             .GetAnalyzerDiagnosticsAsync();
     }
 
@@ -100,4 +106,11 @@ public static class GeneratorHarness
             public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
         }
     }
+}
+
+/// <summary>Picks one generator's result out of a run of several.</summary>
+public static class GeneratorRunResultExtensions
+{
+    public static GeneratorRunResult Of<TGenerator>(this GeneratorDriverRunResult run) =>
+        run.Results.Single(r => r.Generator.GetGeneratorType() == typeof(TGenerator));
 }

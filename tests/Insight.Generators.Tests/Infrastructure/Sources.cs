@@ -87,3 +87,84 @@ public static class Sources
         }
         """;
 }
+
+/// <summary>DynamoDB entity sources shared by the mapper generator tests.</summary>
+public static class EntitySources
+{
+    /// <summary>An entity using every supported type, a nested record, a converter, an index, a version and a TTL.</summary>
+    public const string Everything = """
+        using System;
+        using System.Collections.Generic;
+        using Amazon.DynamoDBv2.Model;
+        using Insight.Sdk.Data;
+
+        namespace Plant.Data;
+
+        public enum Shift { Early, Late, Night }
+
+        public sealed record Location(string Station, int Line, string? Zone);
+
+        public readonly record struct Celsius(double Value);
+
+        public sealed class CelsiusConverter : IDynamoConverter<Celsius>
+        {
+            public AttributeValue ToAttributeValue(Celsius value) => new() { N = value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            public Celsius FromAttributeValue(AttributeValue value) => new(double.Parse(value.N!, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        [DynamoTable("Devices")]
+        public sealed partial record Device(
+            [property: PartitionKey] string DeviceId,
+            [property: SortKey, GlobalIndexSortKey("ByStation")] DateTimeOffset SeenAt,
+            [property: GlobalIndexPartitionKey("ByStation")] string Station,
+            int Scans,
+            long TotalScans,
+            short Small,
+            byte Tiny,
+            uint Unsigned,
+            ulong Big,
+            float Ratio,
+            double Average,
+            decimal Cost,
+            bool Active,
+            char Grade,
+            Shift Shift,
+            Guid BatchId,
+            DateTime InstalledAt,
+            TimeSpan Uptime,
+            byte[] Firmware,
+            List<string> Tags,
+            string[] Aliases,
+            HashSet<int> Codes,
+            IReadOnlyList<Shift> Shifts,
+            List<Location> History,
+            Dictionary<string, int> Counters,
+            IReadOnlyDictionary<string, Location> Places,
+            Location Home,
+            Location? Previous,
+            int? Battery,
+            string? Gateway,
+            [property: DynamoProperty("temp")] [property: DynamoConverter(typeof(CelsiusConverter))] Celsius Temperature,
+            [property: TimeToLive] DateTimeOffset? ExpiresAt,
+            [property: Version] long? Version)
+        {
+            public string Display => $"{DeviceId}@{Station}";
+
+            [DynamoIgnore]
+            public string Label { get; init; } = "";
+
+            public string? Notes { get; init; }
+        }
+
+        [DynamoTable("Plant", EntityType = "Counter")]
+        [CompositeKey(KeyRole.Partition, "PK", "DEVICE#{DeviceId}")]
+        [CompositeKey(KeyRole.Sort, "SK", "DAY#{Day}")]
+        public sealed partial class DailyCounter
+        {
+            public string DeviceId { get; set; } = "";
+            public DateTime Day { get; set; }
+            public int Count { get; set; }
+            [Version] public int? Version { get; set; }
+        }
+        """;
+}

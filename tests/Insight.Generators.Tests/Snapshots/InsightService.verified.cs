@@ -2,6 +2,7 @@
 #nullable enable
 
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 [assembly: global::System.Reflection.AssemblyMetadata("Insight.Manifest", ScanService.InsightService.Manifest)]
 
@@ -31,7 +32,8 @@ public static partial class InsightService
                 "memorySize": 512,
                 "timeoutSeconds": 30,
                 "architecture": "x86_64",
-                "dependencies": []
+                "dependencies": [],
+                "tables": []
             },
             {
                 "name": "HourlyRollup",
@@ -44,7 +46,8 @@ public static partial class InsightService
                 "memorySize": 512,
                 "timeoutSeconds": 120,
                 "architecture": "arm64",
-                "dependencies": []
+                "dependencies": [],
+                "tables": []
             },
             {
                 "name": "ingest-metrics",
@@ -57,7 +60,8 @@ public static partial class InsightService
                 "memorySize": 512,
                 "timeoutSeconds": 30,
                 "architecture": "arm64",
-                "dependencies": ["Plant.Scans.Counter"]
+                "dependencies": ["Plant.Scans.Counter"],
+                "tables": []
             },
             {
                 "name": "RecordScan",
@@ -71,7 +75,8 @@ public static partial class InsightService
                 "memorySize": 256,
                 "timeoutSeconds": 30,
                 "architecture": "arm64",
-                "dependencies": ["Plant.Scans.Counter", "Microsoft.Extensions.Logging.ILogger<Plant.Scans.RecordScan>"]
+                "dependencies": ["Plant.Scans.Counter", "Microsoft.Extensions.Logging.ILogger<Plant.Scans.RecordScan>"],
+                "tables": []
             },
             {
                 "name": "ResetDevice",
@@ -85,7 +90,8 @@ public static partial class InsightService
                 "memorySize": 512,
                 "timeoutSeconds": 30,
                 "architecture": "arm64",
-                "dependencies": ["Plant.Scans.Counter"]
+                "dependencies": ["Plant.Scans.Counter"],
+                "tables": []
             },
             {
                 "name": "ScoreErgonomics",
@@ -98,7 +104,8 @@ public static partial class InsightService
                 "memorySize": 512,
                 "timeoutSeconds": 30,
                 "architecture": "arm64",
-                "dependencies": []
+                "dependencies": [],
+                "tables": []
             }
         ]
     }
@@ -127,18 +134,35 @@ public static partial class InsightService
         _ => null,
     };
 
-    private static void ConfigureServices(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
+    /// <summary>Registers what the function with <paramref name="handlerKey"/> needs: its handler and the tables it uses.</summary>
+    private static void ConfigureServices(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, string handlerKey)
     {
-        services.AddScoped(static _ => new global::Plant.Scans.Health());
-        services.AddScoped(static _ => new global::Plant.Scans.HourlyRollup());
-        services.AddScoped(static provider => new global::Plant.Scans.IngestMetrics(
-            provider.GetRequiredService<global::Plant.Scans.Counter>()));
-        services.AddScoped(static provider => new global::Plant.Scans.RecordScan(
-            provider.GetRequiredService<global::Plant.Scans.Counter>(),
-            provider.GetRequiredService<global::Microsoft.Extensions.Logging.ILogger<global::Plant.Scans.RecordScan>>()));
-        services.AddScoped(static provider => new global::Plant.Scans.ResetDevice(
-            provider.GetService<global::Plant.Scans.Counter>()));
-        services.AddScoped(static _ => new global::Plant.Scans.ScoreErgonomics());
+        switch (handlerKey)
+        {
+            case global::Plant.Scans.Health.HandlerKey:
+                services.AddScoped(static _ => new global::Plant.Scans.Health());
+                break;
+            case global::Plant.Scans.HourlyRollup.HandlerKey:
+                services.AddScoped(static _ => new global::Plant.Scans.HourlyRollup());
+                break;
+            case global::Plant.Scans.IngestMetrics.HandlerKey:
+                services.AddScoped(static provider => new global::Plant.Scans.IngestMetrics(
+                    provider.GetRequiredService<global::Plant.Scans.Counter>()));
+                break;
+            case global::Plant.Scans.RecordScan.HandlerKey:
+                services.AddScoped(static provider => new global::Plant.Scans.RecordScan(
+                    provider.GetRequiredService<global::Plant.Scans.Counter>(),
+                    provider.GetRequiredService<global::Microsoft.Extensions.Logging.ILogger<global::Plant.Scans.RecordScan>>()));
+                break;
+            case global::Plant.Scans.ResetDevice.HandlerKey:
+                services.AddScoped(static provider => new global::Plant.Scans.ResetDevice(
+                    provider.GetService<global::Plant.Scans.Counter>()));
+                break;
+            case global::Plant.Scans.ScoreErgonomics.HandlerKey:
+                services.AddScoped(static _ => new global::Plant.Scans.ScoreErgonomics());
+                break;
+        }
+
         global::Plant.Scans.Startup.ConfigureServices(services);
     }
 }

@@ -1,0 +1,175 @@
+using System.Runtime.CompilerServices;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+
+namespace Insight.Sdk.Data;
+
+/// <summary>
+/// Read access to one table: get, query (by key and by index, paged as an async stream) and batch get. A function
+/// whose handler takes only readers gets only read permissions.
+/// </summary>
+public abstract class DynamoReader<T>
+    where T : IDynamoEntity<T>
+{
+    /// <summary>BatchGetItem takes at most 100 keys per request.</summary>
+    private const int BatchGetLimit = 100;
+
+    /// <summary>Creates the reader; the physical table name is resolved once, here.</summary>
+    protected DynamoReader(IAmazonDynamoDB client, DynamoTableNames names)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(names);
+        Client = client;
+        TableName = names.Resolve(T.Schema.TableName);
+    }
+
+    /// <summary>The physical table name.</summary>
+    public string TableName { get; }
+
+    /// <summary>The DynamoDB client.</summary>
+    protected IAmazonDynamoDB Client { get; }
+
+    /// <summary>The schema the entity declares.</summary>
+    protected static DynamoSchema Schema => T.Schema;
+
+    /// <summary>The item with <paramref name="key"/>, or <c>null</c>.</summary>
+    protected async Task<T?> GetItemAsync(Dictionary<string, AttributeValue> key, bool consistentRead, CancellationToken cancellationToken)
+    {
+        var response = await Client.GetItemAsync(new GetItemRequest { TableName = TableName, Key = key, ConsistentRead = consistentRead }, cancellationToken).ConfigureAwait(false);
+        return response.Item is { Count: > 0 } item && IsOwnType(item) ? T.FromItem(item) : default;
+    }
+
+    /// <summary>
+    /// Every item whose partition key is <paramref name="partitionValue"/> and whose sort key meets
+    /// <paramref name="sortCondition"/>, page by page, until the results or <see cref="QueryOptions.Limit"/> run out.
+    /// </summary>
+    protected async IAsyncEnumerable<T> QueryItemsAsync<TSort>(
+        string? indexName,
+        AttributeValue partitionValue,
+        KeyCondition<TSort>? sortCondition,
+        Func<TSort, AttributeValue?>? sortValue,
+        QueryOptions? options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        options ??= new QueryOptions();
+        var (partitionKey, sortKey) = KeysOf(indexName);
+        var request = new QueryRequest
+        {
+            TableName = TableName,
+            IndexName = indexName,
+            ScanIndexForward = !options.Descending,
+            ConsistentRead = options.ConsistentRead ? true : null,
+            Limit = options.PageSize,
+            KeyConditionExpression = "#pk = :pk",
+            ExpressionAttributeNames = new Dictionary<string, string> { ["#pk"] = partitionKey },
+            ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":pk"] = partitionValue },
+        };
+
+        if (sortCondition is not null)
+        {
+            if (sortKey is null || sortValue is null)
+            {
+                throw new InvalidOperationException($"{(indexName ?? Schema.TableName)} has no sort key to put a condition on.");
+            }
+
+            request.ExpressionAttributeNames["#sk"] = sortKey;
+            request.ExpressionAttributeValues[":sk1"] = sortValue(sortCondition.First) ?? throw new ArgumentException("The sort key condition needs a value.");
+            if (sortCondition.Operator == "BETWEEN")
+            {
+                request.ExpressionAttributeValues[":sk2"] = sortValue(sortCondition.Second!) ?? throw new ArgumentException("The sort key condition needs a second value.");
+            }
+
+            request.KeyConditionExpression += " AND " + sortCondition.ToExpression("#sk", ":sk1", ":sk2");
+        }
+
+        if (Schema.EntityType is not null)
+        {
+            // Several entity types share this table: a query returns only this type's items.
+            request.FilterExpression = "#et = :et";
+            request.ExpressionAttributeNames["#et"] = Schema.DiscriminatorAttribute!;
+            request.ExpressionAttributeValues[":et"] = new AttributeValue { S = Schema.EntityType };
+        }
+
+        var remaining = options.Limit ?? int.MaxValue;
+        do
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var response = await Client.QueryAsync(request, cancellationToken).ConfigureAwait(false);
+            foreach (var item in response.Items ?? [])
+            {
+                yield return T.FromItem(item);
+                if (--remaining == 0)
+                {
+                    yield break;
+                }
+            }
+
+            request.ExclusiveStartKey = response.LastEvaluatedKey is { Count: > 0 } last ? last : null;
+        }
+        while (request.ExclusiveStartKey is not null);
+    }
+
+    /// <summary>
+    /// The items with these keys, in no particular order; keys without an item are skipped. Keys DynamoDB leaves
+    /// unprocessed (throttling) are asked for again with backoff.
+    /// </summary>
+    protected async Task<IReadOnlyList<T>> BatchGetItemsAsync(IEnumerable<Dictionary<string, AttributeValue>> keys, CancellationToken cancellationToken)
+    {
+        var results = new List<T>();
+        foreach (var chunk in keys.Chunk(BatchGetLimit))
+        {
+            var pending = new Dictionary<string, KeysAndAttributes> { [TableName] = new KeysAndAttributes { Keys = [.. chunk] } };
+            for (var attempt = 0; pending.Count > 0; attempt++)
+            {
+                if (attempt > 0)
+                {
+                    await DynamoRetry.BackoffAsync(attempt, "BatchGetItem", TableName, cancellationToken).ConfigureAwait(false);
+                }
+
+                var response = await Client.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = pending }, cancellationToken).ConfigureAwait(false);
+                if (response.Responses?.TryGetValue(TableName, out var items) == true)
+                {
+                    results.AddRange(items.Where(IsOwnType).Select(T.FromItem));
+                }
+
+                pending = response.UnprocessedKeys is { Count: > 0 } unprocessed ? unprocessed : [];
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Where several entity types share the table, whether <paramref name="item"/> is this type.</summary>
+    protected static bool IsOwnType(Dictionary<string, AttributeValue> item) =>
+        Schema.EntityType is null || (item.TryGetValue(Schema.DiscriminatorAttribute!, out var type) && type.S == Schema.EntityType);
+
+    private static (string Partition, string? Sort) KeysOf(string? indexName)
+    {
+        if (indexName is null)
+        {
+            return (Schema.PartitionKey, Schema.SortKey);
+        }
+
+        var index = Schema.Indexes.FirstOrDefault(i => i.Name == indexName)
+            ?? throw new ArgumentException($"{Schema.TableName} has no index {indexName}.", nameof(indexName));
+        return (index.PartitionKey, index.SortKey);
+    }
+}
+
+/// <summary>Backoff for the items DynamoDB leaves unprocessed under load.</summary>
+internal static class DynamoRetry
+{
+    public const int MaxAttempts = 8;
+
+    public static Task BackoffAsync(int attempt, string operation, string table, CancellationToken cancellationToken)
+    {
+        if (attempt >= MaxAttempts)
+        {
+            throw new InvalidOperationException($"{operation} on {table} still had unprocessed items after {MaxAttempts} attempts.");
+        }
+
+        // Full jitter, capped: spreads the retries of many functions that were throttled together.
+        var ceiling = Math.Min(2_000, 25 * (1 << attempt));
+        return Task.Delay(Random.Shared.Next(ceiling / 2, ceiling), cancellationToken);
+    }
+}
