@@ -96,7 +96,8 @@ internal static class EntityEmitter
                       .Line($"VersionAttribute: {Literal.String(entity.VersionProperty is null ? null : Property(entity, entity.VersionProperty).AttributeName)},")
                       .Line($"TimeToLiveAttribute: {Literal.String(entity.Properties.FirstOrDefault(p => p.IsTimeToLive)?.AttributeName)},")
                       .Line($"DiscriminatorAttribute: {Literal.String(entity.EntityType is null ? null : entity.DiscriminatorAttribute)},")
-                      .Line($"EntityType: {Literal.String(entity.EntityType)});");
+                      .Line($"EntityType: {Literal.String(entity.EntityType)},")
+                      .Line($"KeyTypes: new Dictionary<string, string> {{ {string.Join(", ", KeyTypes(entity).Select(k => $"[{Literal.String(k.Name)}] = {Literal.String(k.Type)}"))} }});");
             }
 
             writer.Line()
@@ -428,6 +429,48 @@ internal static class EntityEmitter
         var sort = index.SortProperty is null ? null : Property(entity, index.SortProperty).AttributeName;
         return $"new({Literal.String(index.Name)}, {(index.IsGlobal ? "true" : "false")}, {Literal.String(partition)}, {Literal.String(sort)})";
     }
+
+    /// <summary>The DynamoDB type of every key attribute of the table and its indexes.</summary>
+    public static IEnumerable<(string Name, string Type)> KeyTypes(EntityModel entity)
+    {
+        var keys = new List<(string Name, string Type)>();
+        void Add(string attribute, string type)
+        {
+            if (!keys.Any(k => k.Name == attribute))
+            {
+                keys.Add((attribute, type));
+            }
+        }
+
+        foreach (var key in new[] { entity.PartitionKey, entity.SortKey })
+        {
+            if (key is not null)
+            {
+                Add(key.AttributeName, key.IsComposite ? "S" : ScalarType(Property(entity, key.Property!).Shape));
+            }
+        }
+
+        foreach (var index in entity.Indexes)
+        {
+            foreach (var property in new[] { index.IsGlobal ? index.PartitionProperty : null, index.SortProperty })
+            {
+                if (property is not null)
+                {
+                    var model = Property(entity, property);
+                    Add(model.AttributeName, ScalarType(model.Shape));
+                }
+            }
+        }
+
+        return keys;
+    }
+
+    private static string ScalarType(ValueShape shape) => shape.Kind switch
+    {
+        ShapeKind.Number or ShapeKind.Enum or ShapeKind.TimeSpan => "N",
+        ShapeKind.Bytes => "B",
+        _ => "S",
+    };
 
     private static string Qualified(string ns, string name) => ns.Length == 0 ? name : ns + "." + name;
 }

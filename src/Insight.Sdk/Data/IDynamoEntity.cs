@@ -1,3 +1,4 @@
+using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
 namespace Insight.Sdk.Data;
@@ -26,7 +27,10 @@ public interface IDynamoEntity<TSelf>
     static abstract TSelf WithVersion(TSelf entity, long version);
 }
 
-/// <summary>The shape of a table as an entity type declares it.</summary>
+/// <summary>
+/// The shape of a table as an entity type declares it. <paramref name="KeyTypes"/> gives the DynamoDB type
+/// (<c>S</c>, <c>N</c> or <c>B</c>) of every key attribute of the table and its indexes.
+/// </summary>
 public sealed record DynamoSchema(
     string TableName,
     string PartitionKey,
@@ -35,8 +39,36 @@ public sealed record DynamoSchema(
     string? VersionAttribute,
     string? TimeToLiveAttribute,
     string? DiscriminatorAttribute,
-    string? EntityType)
+    string? EntityType,
+    IReadOnlyDictionary<string, string> KeyTypes)
 {
+    /// <summary>
+    /// The request that creates this table on demand (pay per request), for local stand-ins and tests; deployed
+    /// tables come from the service's stack.
+    /// </summary>
+    public CreateTableRequest CreateTableRequest(string physicalName)
+    {
+        KeySchemaElement Hash(string name) => new(name, KeyType.HASH);
+        KeySchemaElement Range(string name) => new(name, KeyType.RANGE);
+        List<KeySchemaElement> Keys(string partition, string? sort) => sort is null ? [Hash(partition)] : [Hash(partition), Range(sort)];
+        var all = Projection();
+        return new CreateTableRequest
+        {
+            TableName = physicalName,
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            AttributeDefinitions = [.. KeyTypes.Select(k => new AttributeDefinition(k.Key, new ScalarAttributeType(k.Value)))],
+            KeySchema = Keys(PartitionKey, SortKey),
+            GlobalSecondaryIndexes = Indexes.Any(i => i.IsGlobal)
+                ? [.. Indexes.Where(i => i.IsGlobal).Select(i => new GlobalSecondaryIndex { IndexName = i.Name, KeySchema = Keys(i.PartitionKey, i.SortKey), Projection = all })]
+                : null,
+            LocalSecondaryIndexes = Indexes.Any(i => !i.IsGlobal)
+                ? [.. Indexes.Where(i => !i.IsGlobal).Select(i => new LocalSecondaryIndex { IndexName = i.Name, KeySchema = Keys(PartitionKey, i.SortKey!), Projection = all })]
+                : null,
+        };
+
+        static Projection Projection() => new() { ProjectionType = ProjectionType.ALL };
+    }
+
     /// <summary>The environment variable that carries the physical table name: <c>INSIGHT_TABLE_{NAME}</c>.</summary>
     public string TableNameVariable => DynamoTableNames.VariableFor(TableName);
 
