@@ -5,20 +5,23 @@ using Microsoft.Extensions.Logging;
 
 namespace ScanIngest;
 
-/// <summary>A scan arrives on the tenant's event bus: judge it, count it, and say what was decided.</summary>
+/// <summary>
+/// A scan arrives on the tenant's event bus: judge it, store it once (redeliveries are recognised by event id),
+/// count it for its device and station, and say what was decided.
+/// </summary>
 [ScanEventHandler(MemorySize = 256, TimeoutSeconds = 10)]
-public sealed partial class RecordScan(ScanRules rules, IMetrics metrics, ILogger<RecordScan> log)
+public sealed partial class RecordScan(ScanRules rules, ScanRecordTable scans, ScanStatsTable stats, IMetrics metrics, ILogger<RecordScan> log)
 {
     /// <summary>Handles one scan.</summary>
-    public Task<ScanReceipt> HandleAsync(ScanEvent scan, TenantContext tenant, CancellationToken cancellationToken)
+    public async Task<ScanReceipt> HandleAsync(ScanEvent scan, TenantContext tenant, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         var receipt = rules.Judge(scan);
-        ScanCounting.Count(metrics, scan, receipt);
-        LogScan(log, scan.EventId, scan.DeviceSerial, receipt.Verdict, tenant.TenantId);
-        return Task.FromResult(receipt);
+        var stored = await ScanLedger.RecordAsync(scans, stats, scan, receipt, cancellationToken);
+        ScanCounting.Count(metrics, scan, receipt, duplicate: !stored);
+        LogScan(log, scan.EventId, scan.DeviceSerial, receipt.Verdict, !stored, tenant.TenantId);
+        return receipt with { Duplicate = !stored };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scan {EventId} from {DeviceSerial}: {Verdict} for tenant {Tenant}")]
-    private static partial void LogScan(ILogger logger, string eventId, string deviceSerial, ScanVerdict verdict, string tenant);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scan {EventId} from {DeviceSerial}: {Verdict} (duplicate: {Duplicate}) for tenant {Tenant}")]
+    private static partial void LogScan(ILogger logger, string eventId, string deviceSerial, ScanVerdict verdict, bool duplicate, string tenant);
 }

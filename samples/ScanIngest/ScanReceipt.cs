@@ -7,7 +7,19 @@ public sealed record ScanReceipt(
     [property: JsonPropertyName("event_id")] string EventId,
     [property: JsonPropertyName("device_serial")] string DeviceSerial,
     [property: JsonPropertyName("verdict")] ScanVerdict Verdict,
-    [property: JsonPropertyName("reason")] string? Reason);
+    [property: JsonPropertyName("reason")] string? Reason)
+{
+    /// <summary>Whether the event had been recorded before (a redelivery), so this delivery changed nothing.</summary>
+    [JsonPropertyName("duplicate")]
+    public bool Duplicate { get; init; }
+}
+
+/// <summary>A device's or station's counts, as the stats endpoint answers.</summary>
+public sealed record StatsView(
+    [property: JsonPropertyName("subject")] string Subject,
+    [property: JsonPropertyName("accepted")] long Accepted,
+    [property: JsonPropertyName("rejected")] long Rejected,
+    [property: JsonPropertyName("error_rate")] double ErrorRate);
 
 /// <summary>Whether a scan's code is usable.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ScanVerdict>))]
@@ -24,4 +36,5 @@ public enum ScanVerdict
 
 /// <summary>Source-generated JSON metadata for this service's own types.</summary>
 [JsonSerializable(typeof(ScanReceipt))]
+[JsonSerializable(typeof(StatsView))]
 public sealed partial class ScanIngestJsonContext : JsonSerializerContext;

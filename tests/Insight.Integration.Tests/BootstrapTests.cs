@@ -4,8 +4,20 @@ namespace Insight.Integration.Tests;
 
 /// <summary>The published native-AOT bootstrap of the ScanIngest sample, run as Lambda runs it.</summary>
 [Collection(PublishCollection.Name)]
-public sealed class BootstrapTests(PublishedScanIngest published) : IClassFixture<PublishedScanIngest>
+public sealed class BootstrapTests(PublishedScanIngest published, LocalTables tables) : IClassFixture<PublishedScanIngest>, IClassFixture<LocalTables>
 {
+    private async Task<BootstrapProcess> StartWithTablesAsync(string handler)
+    {
+        var environment = await tables.CreateScanIngestTablesAsync();
+        return await BootstrapProcess.StartAsync(published.Bootstrap, handler, env =>
+        {
+            foreach (var (name, value) in environment)
+            {
+                env[name] = value;
+            }
+        });
+    }
+
     [Fact]
     public void Publish_is_warning_free_and_leaves_bootstrap_and_manifest()
     {
@@ -15,7 +27,9 @@ public sealed class BootstrapTests(PublishedScanIngest published) : IClassFixtur
 
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(published.Folder, "insight.manifest.json")));
         var functions = manifest.RootElement.GetProperty("functions").EnumerateArray().ToDictionary(f => f.GetProperty("handler").GetString()!);
-        Assert.Equal(["CheckScan", "IngestScanBatch", "RecordScan", "ScannerStateChanged"], functions.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["CheckScan", "GetScanStats", "IngestScanBatch", "RecordScan", "ScannerStateChanged"], functions.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("readwrite", functions["RecordScan"].GetProperty("tables")[0].GetProperty("access").GetString());
+        Assert.Equal("read", functions["GetScanStats"].GetProperty("tables")[0].GetProperty("access").GetString());
         Assert.Equal("SqsBatch", functions["IngestScanBatch"].GetProperty("trigger").GetString());
         Assert.Equal("POST /scans/check", functions["CheckScan"].GetProperty("route").GetString());
     }
@@ -29,7 +43,7 @@ public sealed class BootstrapTests(PublishedScanIngest published) : IClassFixtur
     [Fact]
     public async Task Bootstrap_serves_scans_reports_a_malformed_payload_and_keeps_going()
     {
-        await using var function = await BootstrapProcess.StartAsync(published.Bootstrap, "RecordScan");
+        await using var function = await StartWithTablesAsync("RecordScan");
         var goodId = WireEvents.NewId();
 
         var malformed = await function.InvokeAsync("{\"detail\": nope");
@@ -60,7 +74,7 @@ public sealed class BootstrapTests(PublishedScanIngest published) : IClassFixtur
     [Fact]
     public async Task Bootstrap_reports_each_bad_sqs_record_alone()
     {
-        await using var function = await BootstrapProcess.StartAsync(published.Bootstrap, "IngestScanBatch");
+        await using var function = await StartWithTablesAsync("IngestScanBatch");
 
         var outcome = await function.InvokeAsync(WireEvents.Sqs(
             ("a", WireEvents.Scan()),
@@ -74,12 +88,42 @@ public sealed class BootstrapTests(PublishedScanIngest published) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_redelivered_scan_is_stored_and_counted_once()
+    {
+        var environment = await tables.CreateScanIngestTablesAsync();
+        await using var function = await BootstrapProcess.StartAsync(published.Bootstrap, "RecordScan", env =>
+        {
+            foreach (var (name, value) in environment)
+            {
+                env[name] = value;
+            }
+        });
+        var scan = WireEvents.EventBridge(WireEvents.Scan(WireEvents.NewId(), device: "M2-7"));
+
+        var first = await function.InvokeAsync(scan);
+        var again = await function.InvokeAsync(scan);
+
+        using (var body = JsonDocument.Parse(first.Body))
+        {
+            Assert.False(body.RootElement.GetProperty("duplicate").GetBoolean());
+        }
+
+        using (var body = JsonDocument.Parse(again.Body))
+        {
+            Assert.True(body.RootElement.GetProperty("duplicate").GetBoolean());
+        }
+
+        var stats = await tables.GetAsync(environment["INSIGHT_TABLE_SCAN_STATS"], ScanIngest.ScanStats.Key("device:M2-7"));
+        Assert.Equal("1", stats!["Accepted"].N);
+    }
+
+    [Fact]
     public async Task Bootstrap_exits_non_zero_within_a_second_when_next_answers_500()
     {
-        await using var function = await BootstrapProcess.StartAsync(published.Bootstrap, "RecordScan");
+        await using var function = await BootstrapProcess.StartAsync(published.Bootstrap, "CheckScan");
         await function.Server.FirstNextRequest.WaitAsync(TimeSpan.FromSeconds(10));
         function.Server.FailNextRequests(1, 500);
-        await function.InvokeAsync(WireEvents.EventBridge(WireEvents.Scan()));
+        await function.InvokeAsync(WireEvents.HttpApi(WireEvents.Scan(), "POST /scans/check"));
 
         var (exitCode, elapsed) = await function.WaitForExitAsync(TimeSpan.FromSeconds(10));
 

@@ -20,6 +20,9 @@ public abstract class DynamoTable<T> : DynamoReader<T>
     {
     }
 
+    /// <summary>A transaction on this table's client, to which writes to this and other tables can be added.</summary>
+    public DynamoTransaction BeginTransaction() => new(Client);
+
     /// <summary>Stores <paramref name="entity"/> and returns it as stored (with its new version, if it has one).</summary>
     /// <exception cref="VersionConflictException">The stored version is not the one <paramref name="entity"/> carries.</exception>
     /// <exception cref="ConditionFailedException">With <see cref="PutOptions.OnlyIfAbsent"/>: the item exists.</exception>
