@@ -172,14 +172,8 @@ public sealed class HandlerGeneratorTests
 
         var stepNames = typeof(HandlerGenerator.Steps).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
         Assert.All(stepNames, name => Assert.True(result.TrackedSteps.ContainsKey(name), $"step {name} is not tracked"));
-        var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
-        foreach (var name in stepNames)
-        {
-            foreach (var output in result.TrackedSteps[name].SelectMany(s => s.Outputs))
-            {
-                AssertValueOnly(output.Value, $"{name}", visited);
-            }
-        }
+        var outputs = stepNames.SelectMany(name => result.TrackedSteps[name].SelectMany(s => s.Outputs)).Select(o => o.Value).ToList();
+        var visited = ModelPurity.AssertValueOnly(outputs);
 
         Assert.Contains(visited, v => v is HandlerModel);
     }
@@ -196,32 +190,5 @@ public sealed class HandlerGeneratorTests
 
         Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
             output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"source output was {output.Reason}"));
-    }
-
-    private static void AssertValueOnly(object? value, string path, HashSet<object> visited)
-    {
-        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !visited.Add(value))
-        {
-            return;
-        }
-
-        Assert.False(value is ISymbol or SyntaxNode or Compilation or Location or SemanticModel or SyntaxTree,
-            $"{path} holds a {value.GetType().Name}, which keeps a compilation alive and breaks caching");
-
-        if (value is IEnumerable items)
-        {
-            var i = 0;
-            foreach (var item in items)
-            {
-                AssertValueOnly(item, $"{path}[{i++}]", visited);
-            }
-
-            return;
-        }
-
-        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
-        {
-            AssertValueOnly(field.GetValue(value), $"{path}.{field.Name}", visited);
-        }
     }
 }

@@ -83,7 +83,7 @@ public sealed class HandlerUsageAnalyzerTests
     {
         var root = RepositoryRoot();
         var releases = File.ReadAllText(Path.Combine(root, "src", "Insight.Generators", "AnalyzerReleases.Unshipped.md"));
-        foreach (var descriptor in new Diagnostics.HandlerUsageAnalyzer().SupportedDiagnostics)
+        foreach (var descriptor in new Diagnostics.HandlerUsageAnalyzer().SupportedDiagnostics.Concat(new Diagnostics.DynamoEntityAnalyzer().SupportedDiagnostics))
         {
             Assert.True(File.Exists(Path.Combine(root, "docs", "rules", descriptor.Id + ".md")), $"docs/rules/{descriptor.Id}.md is missing");
             Assert.Contains(descriptor.Id + " |", releases, StringComparison.Ordinal);

@@ -45,7 +45,7 @@ internal static class EntityShape
         // Keys: a [PartitionKey]/[SortKey] property, or a [CompositeKey] template.
         var partition = ReadKey(type, "Partition", KnownTypes.PartitionKeyAttribute, symbols, models, problems);
         var sort = ReadKey(type, "Sort", KnownTypes.SortKeyAttribute, symbols, models, problems);
-        if (partition is null)
+        if (partition is null && !problems.Any(p => p.Descriptor == DiagnosticDescriptors.InvalidKeyDeclaration))
         {
             problems.Add(new(DiagnosticDescriptors.MissingPartitionKey, location, [name]));
         }

@@ -22,7 +22,8 @@ partial class DailyCounter : IDynamoEntity<DailyCounter>
         VersionAttribute: "Version",
         TimeToLiveAttribute: null,
         DiscriminatorAttribute: "EntityType",
-        EntityType: "Counter");
+        EntityType: "Counter",
+        KeyTypes: new Dictionary<string, string> { ["PK"] = "S", ["SK"] = "S" });
 
     /// <summary>The item that stores <paramref name="entity"/>.</summary>
     public static Dictionary<string, AttributeValue> ToItem(DailyCounter entity)

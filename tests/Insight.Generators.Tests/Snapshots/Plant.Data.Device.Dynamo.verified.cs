@@ -24,7 +24,8 @@ partial record Device : IDynamoEntity<Device>
         VersionAttribute: "Version",
         TimeToLiveAttribute: "ExpiresAt",
         DiscriminatorAttribute: null,
-        EntityType: null);
+        EntityType: null,
+        KeyTypes: new Dictionary<string, string> { ["DeviceId"] = "S", ["SeenAt"] = "S", ["Station"] = "S" });
 
     /// <summary>The item that stores <paramref name="entity"/>.</summary>
     public static Dictionary<string, AttributeValue> ToItem(Device entity)
