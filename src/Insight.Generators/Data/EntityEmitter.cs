@@ -430,6 +430,23 @@ internal static class EntityEmitter
         return $"new({Literal.String(index.Name)}, {(index.IsGlobal ? "true" : "false")}, {Literal.String(partition)}, {Literal.String(sort)})";
     }
 
+    /// <summary>The table's keys and indexes as the infrastructure creates them.</summary>
+    public static TableSchemaModel TableSchema(EntityModel entity)
+    {
+        var types = KeyTypes(entity).ToDictionary(k => k.Name, k => k.Type);
+        KeyAttributeModel Key(string attribute) => new(attribute, types[attribute]);
+        string AttributeOf(string property) => Property(entity, property).AttributeName;
+        return new TableSchemaModel(
+            Key(entity.PartitionKey.AttributeName),
+            entity.SortKey is null ? null : Key(entity.SortKey.AttributeName),
+            entity.Indexes.Select(i => new IndexSchemaModel(
+                i.Name,
+                i.IsGlobal,
+                i.IsGlobal ? Key(AttributeOf(i.PartitionProperty)) : Key(entity.PartitionKey.AttributeName),
+                i.SortProperty is null ? null : Key(AttributeOf(i.SortProperty)))).ToEquatableArray(),
+            entity.Properties.FirstOrDefault(p => p.IsTimeToLive)?.AttributeName);
+    }
+
     /// <summary>The DynamoDB type of every key attribute of the table and its indexes.</summary>
     public static IEnumerable<(string Name, string Type)> KeyTypes(EntityModel entity)
     {

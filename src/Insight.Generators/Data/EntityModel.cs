@@ -98,3 +98,16 @@ internal sealed record NestedTypeModel(
 
 /// <summary>Everything one entity's generation needs: the entity and the nested types it stores.</summary>
 internal sealed record EntityGeneration(EntityModel Entity, EquatableArray<NestedTypeModel> NestedTypes);
+
+/// <summary>A table's keys, indexes and expiry attribute, as the infrastructure needs them to create it.</summary>
+internal sealed record TableSchemaModel(
+    KeyAttributeModel PartitionKey,
+    KeyAttributeModel? SortKey,
+    EquatableArray<IndexSchemaModel> Indexes,
+    string? TimeToLive);
+
+/// <summary>A key attribute's name and DynamoDB type (S, N or B).</summary>
+internal sealed record KeyAttributeModel(string Name, string Type);
+
+/// <summary>A secondary index's keys.</summary>
+internal sealed record IndexSchemaModel(string Name, bool IsGlobal, KeyAttributeModel PartitionKey, KeyAttributeModel? SortKey);

@@ -66,10 +66,11 @@ public sealed class HandlerGenerator : IIncrementalGenerator
         // The table types the DynamoDB generator emits in this compilation: handlers may depend on them by name.
         var tables = context.SyntaxProvider
             .ForAttributeWithMetadataName(KnownTypes.DynamoTableAttribute, static (node, _) => node is TypeDeclarationSyntax, static (syntax, _) =>
-                new TableTypeModel(
-                    syntax.TargetSymbol.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : "",
-                    syntax.TargetSymbol.Name,
-                    syntax.Attributes[0].ConstructorArguments.FirstOrDefault().Value as string ?? syntax.TargetSymbol.Name))
+                syntax.TargetSymbol is INamedTypeSymbol type && Data.EntityShape.Read(type, syntax.Attributes[0], new List<HandlerProblem>()) is { } generation
+                    ? new TableTypeModel(generation.Entity.Namespace, generation.Entity.Name, generation.Entity.TableName, Data.EntityEmitter.TableSchema(generation.Entity))
+                    : null)
+            .Where(static table => table is not null)
+            .Select(static (table, _) => table!)
             .Collect()
             .Select(static (all, _) => all.OrderBy(t => t.EntityName, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(Steps.Tables);
@@ -137,7 +138,7 @@ public sealed class HandlerGenerator : IIncrementalGenerator
 
         return resolved.Count == 0
             ? null
-            : new ServiceModel(assemblyName, Literal.Namespace(assemblyName), emitEntryPoint, startupType, resolved.ToEquatableArray());
+            : new ServiceModel(assemblyName, Literal.Namespace(assemblyName), emitEntryPoint, startupType, resolved.ToEquatableArray(), tables);
     }
 
     /// <summary>A dependency named <c>{Entity}Table</c> or <c>{Entity}Reader</c> is the table type generated for that entity.</summary>

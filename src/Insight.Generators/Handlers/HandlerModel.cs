@@ -55,7 +55,7 @@ internal sealed record DependencyModel(string TypeFullName, string TypeDisplayNa
 internal sealed record TableUse(string TableName, bool ReadOnly);
 
 /// <summary>A <c>[DynamoTable]</c> entity of the project: its generated table types are <c>{Name}Table</c> and <c>{Name}Reader</c>.</summary>
-internal sealed record TableTypeModel(string Namespace, string EntityName, string TableName)
+internal sealed record TableTypeModel(string Namespace, string EntityName, string TableName, Data.TableSchemaModel Schema)
 {
     public string Qualified(string suffix) => (Namespace.Length == 0 ? "" : Namespace + ".") + EntityName + suffix;
 }
@@ -100,4 +100,5 @@ internal sealed record ServiceModel(
     string Namespace,
     bool EmitEntryPoint,
     string? StartupType,
-    EquatableArray<ResolvedHandler> Handlers);
+    EquatableArray<ResolvedHandler> Handlers,
+    EquatableArray<TableTypeModel> Tables);

@@ -29,12 +29,63 @@ internal static class ManifestEmitter
                 }
             }
 
+            writer.Line("],")
+                  .Line("\"tables\": [");
+            using (writer.Indented())
+            {
+                // Entity types that share a table declare the same keys; their indexes add up.
+                var tables = service.Tables.GroupBy(t => t.TableName).OrderBy(g => g.Key, System.StringComparer.Ordinal).ToList();
+                for (var i = 0; i < tables.Count; i++)
+                {
+                    EmitTable(writer, tables[i].Key, tables[i].ToList(), last: i == tables.Count - 1);
+                }
+            }
+
             writer.Line("]");
         }
 
         writer.Line("}");
         return writer.ToString();
     }
+
+    private static void EmitTable(SourceWriter writer, string name, List<TableTypeModel> entities, bool last)
+    {
+        var schema = entities[0].Schema;
+        var indexes = entities.SelectMany(e => e.Schema.Indexes).GroupBy(i => i.Name).Select(g => g.First()).OrderBy(i => i.Name, System.StringComparer.Ordinal);
+        var fields = new List<string>
+        {
+            $"\"name\": {Literal.Json(name)}",
+            $"\"entities\": [{string.Join(", ", entities.Select(e => Literal.Json(e.Qualified(""))))}]",
+            $"\"partitionKey\": {Key(schema.PartitionKey)}",
+        };
+        if (schema.SortKey is { } sort)
+        {
+            fields.Add($"\"sortKey\": {Key(sort)}");
+        }
+
+        fields.Add($"\"indexes\": [{string.Join(", ", indexes.Select(Index))}]");
+        if (entities.Select(e => e.Schema.TimeToLive).FirstOrDefault(t => t is not null) is { } ttl)
+        {
+            fields.Add($"\"timeToLive\": {Literal.Json(ttl)}");
+        }
+
+        writer.Line("{");
+        using (writer.Indented())
+        {
+            for (var i = 0; i < fields.Count; i++)
+            {
+                writer.Line(fields[i] + (i == fields.Count - 1 ? "" : ","));
+            }
+        }
+
+        writer.Line(last ? "}" : "},");
+    }
+
+    private static string Key(Data.KeyAttributeModel key) => $"{{ \"name\": {Literal.Json(key.Name)}, \"type\": {Literal.Json(key.Type)} }}";
+
+    private static string Index(Data.IndexSchemaModel index) =>
+        $"{{ \"name\": {Literal.Json(index.Name)}, \"global\": {(index.IsGlobal ? "true" : "false")}, \"partitionKey\": {Key(index.PartitionKey)}"
+        + (index.SortKey is { } sort ? $", \"sortKey\": {Key(sort)}" : "") + " }";
 
     private static void EmitFunction(SourceWriter writer, ResolvedHandler resolved, bool last)
     {

@@ -107,6 +107,8 @@ public static partial class InsightService
                 "dependencies": [],
                 "tables": []
             }
+        ],
+        "tables": [
         ]
     }
     """;
