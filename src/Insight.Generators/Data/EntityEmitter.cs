@@ -201,7 +201,7 @@ internal static class EntityEmitter
         writer.Line(readOnly
                 ? $"/// <summary>Read access to the {entity.TableName} table: a function whose handler takes this gets only read permissions.</summary>"
                 : $"/// <summary>Read and write access to the {entity.TableName} table.</summary>")
-              .Line($"public sealed partial class {name}(global::Amazon.DynamoDBv2.IAmazonDynamoDB client, DynamoTableNames names) : {baseType}(client, names)");
+              .Line($"{entity.Accessibility} sealed partial class {name}(global::Amazon.DynamoDBv2.IAmazonDynamoDB client, DynamoTableNames names) : {baseType}(client, names)");
         using (writer.Braces())
         {
             writer.Line($"/// <summary>The item with this key, or <c>null</c>.</summary>")

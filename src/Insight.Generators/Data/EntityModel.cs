@@ -77,6 +77,7 @@ internal sealed record EntityModel(
     string Name,
     string FullTypeName,
     string Keyword,
+    string Accessibility,
     string TableName,
     string? EntityType,
     string DiscriminatorAttribute,

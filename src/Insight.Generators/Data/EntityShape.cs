@@ -103,6 +103,7 @@ internal static class EntityShape
             Name: name,
             FullTypeName: type.ToDisplayString(NonNullable),
             Keyword: type.IsRecord ? "record" : "class",
+            Accessibility: type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
             TableName: table,
             EntityType: entityType,
             DiscriminatorAttribute: discriminator,

@@ -33,7 +33,17 @@ public static partial class StackSetTemplates
     /// <exception cref="StackSetTemplateException">A template breaks a limit or a sameness rule.</exception>
     public static SynthesisResult Synthesize(App app)
     {
-        var assembly = app.Synth();
+        CloudAssembly assembly;
+        try
+        {
+            assembly = app.Synth();
+        }
+        catch (Exception exception) when (CdkResourceLimit().Match(exception.Message) is { Success: true } limit)
+        {
+            // The CDK refuses such a stack itself; report it in the same words as every other limit.
+            throw new StackSetTemplateException([$"{limit.Groups[1].Value}: {limit.Groups[2].Value} resources; CloudFormation allows {MaxResources} per template. Split the service."]);
+        }
+
         var warnings = new List<string>();
         var errors = new List<string>();
         foreach (var stack in assembly.Stacks)
@@ -115,6 +125,9 @@ public static partial class StackSetTemplates
 
     private static int Count(JsonElement root, string section) =>
         root.TryGetProperty(section, out var value) && value.ValueKind == JsonValueKind.Object ? value.EnumerateObject().Count() : 0;
+
+    [GeneratedRegex(@"Number of resources in stack '([^']+)': (\d+) is greater than allowed maximum")]
+    private static partial Regex CdkResourceLimit();
 
     [GeneratedRegex(@"(?<![\d.])\d{12}(?![\d.])")]
     private static partial Regex AccountLiteral();

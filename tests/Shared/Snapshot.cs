@@ -3,20 +3,20 @@ using System.Text;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 
-namespace Insight.Generators.Tests.Infrastructure;
+namespace Insight.Testing;
 
 /// <summary>
-/// Verify-style snapshots: the approved text lives in <c>Snapshots/NAME.verified.cs</c> beside the tests; a
-/// mismatch writes <c>NAME.received.cs</c> and fails with a line diff. Accept a change by renaming the received
+/// Verify-style snapshots: the approved text lives in <c>Snapshots/NAME.verified.EXT</c> beside the test file; a
+/// mismatch writes <c>NAME.received.EXT</c> and fails with a line diff. Accept a change by renaming the received
 /// file, or by running once with INSIGHT_ACCEPT_SNAPSHOTS=1 (never set in CI).
 /// </summary>
 public static class Snapshot
 {
-    public static void Verify(string actual, string name, [CallerFilePath] string testFile = "")
+    public static void Verify(string actual, string name, string extension = "cs", [CallerFilePath] string testFile = "")
     {
         var folder = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
-        var verified = Path.Combine(folder, name + ".verified.cs");
-        var received = Path.Combine(folder, name + ".received.cs");
+        var verified = Path.Combine(folder, $"{name}.verified.{extension}");
+        var received = Path.Combine(folder, $"{name}.received.{extension}");
         actual = Normalize(actual);
 
         var expected = File.Exists(verified) ? Normalize(File.ReadAllText(verified)) : null;

@@ -1,0 +1,26 @@
+using System.Text.Json;
+using Insight.Sdk.Cdk.Synthesis;
+
+namespace Insight.Sdk.Cdk.Tests;
+
+/// <summary>The sample fleet synthesized once through jsii (the first synth in a process takes seconds).</summary>
+public sealed class SynthesizedFleet : IDisposable
+{
+    public SynthesizedFleet()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "insight-cdk-" + Guid.NewGuid().ToString("N")[..8]);
+        Result = StackSetTemplates.Synthesize(Infra.FleetApp.Create(Directory));
+        ScanIngestJson = File.ReadAllText(Result.Templates.Single(t => t.EndsWith("ScanIngest.template.json", StringComparison.Ordinal)));
+        ScanIngest = JsonDocument.Parse(ScanIngestJson).RootElement.Clone();
+    }
+
+    public string Directory { get; }
+
+    public SynthesisResult Result { get; }
+
+    public string ScanIngestJson { get; }
+
+    public JsonElement ScanIngest { get; }
+
+    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+}
