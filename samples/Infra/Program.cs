@@ -1,6 +1,7 @@
 using System.Reflection;
 using Amazon.CDK;
 using Infra;
+using Insight.Sdk.Cdk.Fleet;
 using Insight.Sdk.Cdk.Synthesis;
 
 // Synthesizes one StackSet-ready template per sample service into samples/Infra/cdk.out (or the folder given).
@@ -19,6 +20,12 @@ try
     foreach (var template in result.Templates)
     {
         Console.WriteLine($"{Path.GetFileName(template)} -> {template}");
+    }
+
+    var registry = TenantRegistry.Load(Path.Combine(projectDirectory, "tenants.json"));
+    foreach (var overrides in FleetApp.WriteInstanceOverrides(outdir, registry))
+    {
+        Console.WriteLine($"{Path.GetFileName(overrides)} -> {overrides} ({registry.Tenants.Count} tenant accounts)");
     }
 
     return 0;

@@ -28,9 +28,12 @@ public sealed partial record ScanRecord(
         receipt.Verdict, receipt.Reason, scan.ScanDurationMs, scan.CreatedAt + Retention);
 }
 
-/// <summary>Running scan and error counts of one device, or of one station.</summary>
+/// <summary>
+/// Running scan and error counts of one device, or of one station. Counters start absent (the first scan adds only
+/// its own counter), so a missing counter reads as zero.
+/// </summary>
 [DynamoTable("ScanStats")]
-public sealed partial record ScanStats([property: PartitionKey] string Subject, long Accepted, long Rejected)
+public sealed partial record ScanStats([property: PartitionKey] string Subject, long Accepted = 0, long Rejected = 0)
 {
     /// <summary>The stats key of a device.</summary>
     public static string ForDevice(string serial) => "device:" + serial;

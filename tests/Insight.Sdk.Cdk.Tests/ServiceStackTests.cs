@@ -7,7 +7,8 @@ using Insight.Sdk.Cdk.Synthesis;
 
 namespace Insight.Sdk.Cdk.Tests;
 
-public sealed partial class ServiceStackTests(SynthesizedFleet fleet) : IClassFixture<SynthesizedFleet>
+[Collection(SynthCollection.Name)]
+public sealed partial class ServiceStackTests(SynthesizedFleet fleet)
 {
     private JsonElement Template => fleet.ScanIngest;
 

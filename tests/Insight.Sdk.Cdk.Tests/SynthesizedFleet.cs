@@ -24,3 +24,13 @@ public sealed class SynthesizedFleet : IDisposable
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }
+
+/// <summary>
+/// Every synth runs in this collection: one jsii runtime serves the process, and it must not be driven from two
+/// test classes at once.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SynthCollection : ICollectionFixture<SynthesizedFleet>
+{
+    public const string Name = "CDK synth";
+}

@@ -385,7 +385,7 @@ internal static class EntityEmitter
         }
 
         var bound = "stored_" + property.Name;
-        var absent = property.Shape.IsCollection && !property.Shape.IsNullable ? ValueCode.Empty(property.Shape) : "null";
+        var absent = property.Shape.IsCollection && !property.Shape.IsNullable ? ValueCode.Empty(property.Shape) : property.DefaultValue ?? "null";
         return $"DynamoValue.Optional(item, {attribute}) is {{ }} {bound} ? {Read(bound)} : {absent}";
     }
 

@@ -57,7 +57,8 @@ internal sealed record PropertyModel(
     ValueShape Shape,
     bool IsRequired,
     int ConstructorIndex,
-    bool IsTimeToLive);
+    bool IsTimeToLive,
+    string? DefaultValue = null);
 
 /// <summary>A key attribute: a property's own attribute, or a template composed from properties.</summary>
 internal sealed record KeyModel(string AttributeName, string? Property, EquatableArray<KeySegment> Segments)

@@ -152,7 +152,8 @@ internal static class EntityShape
 
             var attributeName = FindAttribute(property, constructor, KnownTypes.DynamoPropertyAttribute)?.ConstructorArguments.FirstOrDefault().Value as string ?? property.Name;
             var required = !shape.IsNullable && !shape.IsCollection && !HasDefault(constructor, parameterIndex);
-            models.Add(new PropertyModel(property.Name, attributeName, shape, required, parameterIndex, IsTimeToLive: false));
+            var defaultValue = HasDefault(constructor, parameterIndex) ? DefaultLiteral(constructor.Parameters[parameterIndex]) : null;
+            models.Add(new PropertyModel(property.Name, attributeName, shape, required, parameterIndex, IsTimeToLive: false, defaultValue));
         }
 
         return (models, constructor.Parameters.Length > 0);
@@ -489,6 +490,17 @@ internal static class EntityShape
 
         return -1;
     }
+
+    /// <summary>The C# text of a parameter's default value, used when its attribute is absent.</summary>
+    private static string DefaultLiteral(IParameterSymbol parameter) =>
+        parameter.ExplicitDefaultValue switch
+        {
+            null => "default",
+            string text => Literal.String(text),
+            bool flag => flag ? "true" : "false",
+            var value when parameter.Type.TypeKind == TypeKind.Enum => $"({parameter.Type.ToDisplayString(NonNullable)}){System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)}",
+            var value => $"({parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(NonNullable)}){System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)}",
+        };
 
     private static bool HasDefault(IMethodSymbol constructor, int parameterIndex) =>
         parameterIndex >= 0 && constructor.Parameters[parameterIndex].HasExplicitDefaultValue;

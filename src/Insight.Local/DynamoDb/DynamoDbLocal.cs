@@ -64,16 +64,24 @@ public sealed class DynamoDbLocal : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var local = new DynamoDbLocal(process, port);
-        var deadline = Stopwatch.StartNew();
-        while (!await local.AcceptsConnectionsAsync(cancellationToken).ConfigureAwait(false))
+        try
         {
-            if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(60))
+            var deadline = Stopwatch.StartNew();
+            while (!await local.AcceptsConnectionsAsync(cancellationToken).ConfigureAwait(false))
             {
-                await local.DisposeAsync().ConfigureAwait(false);
-                throw new InvalidOperationException($"DynamoDB Local did not start on port {port} (exit code {(process.HasExited ? process.ExitCode : "none")}).");
-            }
+                if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(60))
+                {
+                    throw new InvalidOperationException($"DynamoDB Local did not start on port {port} (exit code {(process.HasExited ? process.ExitCode : "none")}).");
+                }
 
-            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            // Cancelled or failed while waiting: the emulator must not outlive the caller.
+            await local.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
 
         return local;

@@ -54,20 +54,32 @@ public sealed class DynamoTransaction(IAmazonDynamoDB client)
             return;
         }
 
-        try
+        for (var attempt = 0; ; attempt++)
         {
-            await client.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = _items }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TransactionCanceledException exception) when (exception.CancellationReasons is { } reasons)
-        {
-            // DynamoDB lists a reason per item, in order; the first failed condition says which write was stale.
-            var failed = reasons.FindIndex(r => r.Code == "ConditionalCheckFailed");
-            if (failed >= 0)
+            try
             {
-                throw _failures[failed](exception);
+                await client.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = _items }, cancellationToken).ConfigureAwait(false);
+                return;
             }
+            catch (TransactionCanceledException exception) when (exception.CancellationReasons is { } reasons)
+            {
+                // DynamoDB lists a reason per item, in order; the first failed condition says which write was stale.
+                var failed = reasons.FindIndex(r => r.Code == "ConditionalCheckFailed");
+                if (failed >= 0)
+                {
+                    throw _failures[failed](exception);
+                }
 
-            throw;
+                // Another transaction touched the same item at the same moment (two functions counting one device):
+                // nothing was written, so the whole transaction is simply tried again.
+                if (reasons.Exists(r => r.Code == "TransactionConflict") && attempt + 1 < DynamoRetry.MaxAttempts)
+                {
+                    await DynamoRetry.BackoffAsync(attempt + 1, "TransactWriteItems", "a transaction", cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                throw;
+            }
         }
     }
 

@@ -1,0 +1,65 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Insight.Sdk.Aws;
+using Insight.Sdk.Serialization;
+
+namespace Insight.Cli.Local;
+
+/// <summary>Wraps scans the way the AWS services hand them to Lambda in a tenant's account.</summary>
+internal static class LambdaEnvelopes
+{
+    private const string ScanSource = "insight.scanners";
+
+    /// <summary>An EventBridge event from the tenant's bus whose <c>detail</c> is the scan.</summary>
+    public static byte[] EventBridge(ScanDelivery scan, LocalTenant tenant, string detailType)
+    {
+        var buffer = new ArrayBufferWriter<byte>(scan.Json.Length + 320);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("version", "0");
+            json.WriteString("id", Guid.NewGuid().ToString());
+            json.WriteString("detail-type", detailType);
+            json.WriteString("source", ScanSource);
+            json.WriteString("account", tenant.AccountId);
+            json.WriteString("time", scan.ReceivedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            json.WriteString("region", LocalTenant.Region);
+            json.WriteStartArray("resources");
+            json.WriteEndArray();
+            json.WritePropertyName("detail");
+            json.WriteRawValue(scan.Json);
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A batch from the tenant's queue <paramref name="queueName"/>, one scan per message body.</summary>
+    public static byte[] Sqs(IEnumerable<(string MessageId, ScanDelivery Scan)> messages, LocalTenant tenant, string queueName)
+    {
+        var queueArn = $"arn:aws:sqs:{LocalTenant.Region}:{tenant.AccountId}:{queueName}";
+        var batch = new SqsEvent
+        {
+            Records = [.. messages.Select(message => new SqsMessage
+            {
+                MessageId = message.MessageId,
+                ReceiptHandle = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{queueName}/{message.MessageId}")),
+                Body = message.Scan.Json,
+                Attributes = new Dictionary<string, string>
+                {
+                    ["ApproximateReceiveCount"] = "1",
+                    ["SentTimestamp"] = message.Scan.ReceivedAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+                },
+                Md5OfBody = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(message.Scan.Json))),
+                EventSource = "aws:sqs",
+                EventSourceArn = queueArn,
+                AwsRegion = LocalTenant.Region,
+            })],
+        };
+
+        return JsonSerializer.SerializeToUtf8Bytes(batch, InsightJsonContext.Default.SqsEvent);
+    }
+}

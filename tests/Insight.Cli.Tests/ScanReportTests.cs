@@ -1,0 +1,108 @@
+using System.Text;
+using Insight.Cli.Local;
+using Insight.Local.RuntimeApi;
+
+namespace Insight.Cli.Tests;
+
+public sealed class ScanReportTests
+{
+    private static readonly LocalTenant Tenant = new("tenant-001", "123456789012");
+
+    [Fact]
+    public void Single_deliveries_count_by_the_receipts_verdict_and_duplicate_flag_or_the_function_errors_type()
+    {
+        var figures = ScanReport.ForTenant(Outcomes(singles:
+        [
+            Receipt("accepted"),
+            Receipt("accepted"),
+            Receipt("rejected"),
+            Receipt("accepted", duplicate: true),
+            Receipt("rejected", duplicate: true),
+            Error("Function.ContractViolation"),
+            Error("Function.InvalidPayload"),
+            Error("Function.DeadlineExceeded"),
+        ]));
+
+        Assert.Equal((8, 2, 1, 2, 1, 2), (figures.Sent, figures.Accepted, figures.Rejected, figures.Invalid, figures.Failed, figures.DuplicatesDropped));
+        Assert.Equal(4.0 / 8, figures.ErrorRate, 10);
+    }
+
+    [Fact]
+    public void Batch_verdicts_come_from_the_metric_lines_and_each_failures_kind_from_its_log_line()
+    {
+        var batch = new BatchDelivery(["a", "b", "c", "d", "e", "f"], Response("""{"batchItemFailures":[{"itemIdentifier":"b"},{"itemIdentifier":"e"}]}"""));
+        string[] output =
+        [
+            """{"_aws":{"Timestamp":1,"CloudWatchMetrics":[]},"Service":"ScanIngest","TenantId":"tenant-001","ScansAccepted":[1,1],"ScansRejected":1,"ScansDuplicate":1,"Duration":0.4}""",
+            """{"level":"WARN","message":"SQS message b failed","tenantId":"tenant-001","MessageId":"b","ErrorType":"Function.ContractViolation"}""",
+            """{"level":"WARN","message":"SQS message e failed","tenantId":"tenant-001","MessageId":"e","ErrorType":"TransactionCanceledException"}""",
+            "not a JSON line",
+        ];
+
+        var figures = ScanReport.ForTenant(Outcomes(batches: [batch], sqsOutput: output));
+
+        Assert.Equal((6, 2, 1, 1, 1, 1), (figures.Sent, figures.Accepted, figures.Rejected, figures.Invalid, figures.Failed, figures.DuplicatesDropped));
+    }
+
+    [Fact]
+    public void A_batch_that_fails_as_a_whole_counts_every_scan_in_it_as_failed()
+    {
+        var figures = ScanReport.ForTenant(Outcomes(batches: [new BatchDelivery(["a", "b"], Error("Function.DeadlineExceeded"))]));
+
+        Assert.Equal((2, 0, 2), (figures.Sent, figures.Invalid, figures.Failed));
+    }
+
+    [Fact]
+    public void Devices_and_stations_come_from_the_stats_table_with_the_top_three_devices_by_scans_and_ties_in_serial_order()
+    {
+        var figures = ScanReport.ForTenant(Outcomes(tables: new TenantTableReads(12,
+        [
+            new("device:M2-0009", 2, 1), new("device:M2-0005", 1, 0), new("device:M2-0004", 1, 0), new("device:M2-0007", 2, 0),
+            new("station:Pack 1", 4, 1), new("station:Goods-In 1", 2, 0),
+        ])));
+
+        Assert.Equal([new DeviceScans("M2-0009", 3), new DeviceScans("M2-0007", 2), new DeviceScans("M2-0004", 1)], figures.TopDevices);
+        Assert.Equal([new StationErrors("Goods-In 1", 2, 0), new StationErrors("Pack 1", 5, 0.2)], figures.Stations);
+        Assert.Equal(12, figures.StoredScans);
+    }
+
+    [Fact]
+    public void Every_scan_is_accounted_for_when_stored_invalid_and_dropped_add_up_to_sent()
+    {
+        TenantOutcomes Storing(int stored) => Outcomes(
+            singles: [Receipt("accepted"), Receipt("rejected"), Receipt("accepted", duplicate: true), Error("Function.ContractViolation")],
+            tables: new TenantTableReads(stored, []));
+
+        var balanced = ScanReport.Compute([Storing(2)]);
+        var oneMissing = ScanReport.Compute([Storing(2), Storing(1)]);
+
+        Assert.True(balanced.EveryScanAccountedFor);
+        Assert.False(oneMissing.EveryScanAccountedFor);
+        Assert.Equal([0, 1], oneMissing.Tenants.Select(t => t.Unaccounted));
+    }
+
+    [Fact]
+    public void Throughput_spans_every_tenant_over_the_slowest_tenants_time()
+    {
+        var fast = Outcomes(singles: [Receipt("accepted")], elapsed: TimeSpan.FromSeconds(1));
+        var slow = Outcomes(singles: [Receipt("accepted"), Receipt("accepted"), Receipt("accepted")], elapsed: TimeSpan.FromSeconds(2));
+
+        var run = ScanReport.Compute([fast, slow]);
+
+        Assert.Equal(4, run.Sent);
+        Assert.Equal(2.0, run.EventsPerSecond, 10);
+    }
+
+    private static TenantOutcomes Outcomes(
+        InvocationOutcome[]? singles = null, BatchDelivery[]? batches = null, string[]? sqsOutput = null, TenantTableReads? tables = null, TimeSpan? elapsed = null) =>
+        new(Tenant, singles ?? [], batches ?? [], [], sqsOutput ?? [], tables ?? new TenantTableReads(0, []), elapsed ?? TimeSpan.FromSeconds(1));
+
+    private static InvocationOutcome Receipt(string verdict, bool duplicate = false) =>
+        Response($$"""{"event_id":"{{Guid.NewGuid()}}","device_serial":"M2-0001","verdict":"{{verdict}}","reason":null,"duplicate":{{(duplicate ? "true" : "false")}}}""");
+
+    private static InvocationOutcome Response(string body) =>
+        new() { RequestId = Guid.NewGuid().ToString(), Body = Encoding.UTF8.GetBytes(body) };
+
+    private static InvocationOutcome Error(string errorType) =>
+        new() { RequestId = Guid.NewGuid().ToString(), IsError = true, ErrorType = errorType, Body = Encoding.UTF8.GetBytes($$"""{"errorType":"{{errorType}}","errorMessage":"x"}""") };
+}
