@@ -53,6 +53,14 @@ internal static class HandlerEmitter
                 {
                     writer.Line(DispatchCall(handler));
                 }
+
+                // A static method rather than a lambda: the compiler binds it once, and C# caches its delegate.
+                writer.Line()
+                      .Line($"private static {HandlerReturnType(handler)} Handle({handler.EventType.FullName} @event, {Sdk}.InvocationContext context) =>");
+                using (writer.Indented())
+                {
+                    writer.Line(HandlerBody(handler) + ";");
+                }
             }
         }
 
@@ -172,22 +180,25 @@ internal static class HandlerEmitter
 
     private static string DispatchCall(HandlerModel handler)
     {
-        var call = HandlerCall(handler);
         var hasResult = handler.ResultType is not null;
         var dispatch = $"{Sdk}.Hosting.Dispatch";
         return handler.Trigger switch
         {
-            TriggerKind.Schedule => $"{dispatch}.ScheduleAsync(context, static (@event, context) => {AsValueTask(handler, call, false)});",
-            TriggerKind.SqsBatch => $"{dispatch}.SqsBatchAsync(context, response, EventType, static (@event, context) => {AsValueTask(handler, call, false)});",
-            TriggerKind.HttpApi when handler.IsRawHttp => $"{dispatch}.HttpApiRawAsync(context, response, static (@event, context) => {AsValueTask(handler, call, true)});",
-            TriggerKind.HttpApi when hasResult => $"{dispatch}.HttpApiAsync(context, response, EventType, ResultType, static (@event, context) => {AsValueTask(handler, call, true)});",
-            TriggerKind.HttpApi => $"{dispatch}.HttpApiAsync(context, response, EventType, static (@event, context) => {AsValueTask(handler, call, false)});",
-            _ when hasResult => $"{dispatch}.EventBridgeAsync(context, response, EventType, ResultType, static (@event, context) => {AsValueTask(handler, call, true)});",
-            _ => $"{dispatch}.EventBridgeAsync(context, EventType, static (@event, context) => {AsValueTask(handler, call, false)});",
+            TriggerKind.Schedule => $"{dispatch}.ScheduleAsync(context, Handle);",
+            TriggerKind.SqsBatch => $"{dispatch}.SqsBatchAsync(context, response, EventType, Handle);",
+            TriggerKind.HttpApi when handler.IsRawHttp => $"{dispatch}.HttpApiRawAsync(context, response, Handle);",
+            TriggerKind.HttpApi when hasResult => $"{dispatch}.HttpApiAsync(context, response, EventType, ResultType, Handle);",
+            TriggerKind.HttpApi => $"{dispatch}.HttpApiAsync(context, response, EventType, Handle);",
+            _ when hasResult => $"{dispatch}.EventBridgeAsync(context, response, EventType, ResultType, Handle);",
+            _ => $"{dispatch}.EventBridgeAsync(context, EventType, Handle);",
         };
     }
 
-    private static string HandlerCall(HandlerModel handler)
+    /// <summary>What dispatchers take: a ValueTask, of the result where the handler has one.</summary>
+    private static string HandlerReturnType(HandlerModel handler) =>
+        handler.ResultType is { } result ? $"{ValueTask}<{result.FullName}>" : ValueTask;
+
+    private static string HandlerBody(HandlerModel handler)
     {
         var arguments = handler.Arguments.Select(a => a.Source switch
         {
@@ -196,20 +207,10 @@ internal static class HandlerEmitter
             ArgumentSource.Invocation => "context",
             _ => "context.CancellationToken",
         });
-        return $"context.Services.GetRequiredService<{handler.FullTypeName}>().{HandlerShape.MethodName}({string.Join(", ", arguments)})";
-    }
+        var call = $"context.Services.GetRequiredService<{handler.FullTypeName}>().{HandlerShape.MethodName}({string.Join(", ", arguments)})";
 
-    /// <summary>Dispatchers take ValueTask; a Task-returning handler is wrapped without an async state machine.</summary>
-    private static string AsValueTask(HandlerModel handler, string call, bool withResult)
-    {
-        if (handler.Await == AwaitKind.ValueTask)
-        {
-            return call;
-        }
-
-        return withResult && handler.ResultType is { } result
-            ? $"new {ValueTask}<{result.FullName}>({call})"
-            : $"new {ValueTask}({call})";
+        // A Task becomes a ValueTask without an async state machine.
+        return handler.Await == AwaitKind.ValueTask ? call : $"new({call})";
     }
 
     private static string Trigger(TriggerKind trigger) => trigger switch

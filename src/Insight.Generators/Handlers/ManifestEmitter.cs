@@ -69,16 +69,7 @@ internal static class ManifestEmitter
             fields.Add($"\"timeToLive\": {Literal.Json(ttl)}");
         }
 
-        writer.Line("{");
-        using (writer.Indented())
-        {
-            for (var i = 0; i < fields.Count; i++)
-            {
-                writer.Line(fields[i] + (i == fields.Count - 1 ? "" : ","));
-            }
-        }
-
-        writer.Line(last ? "}" : "},");
+        writer.Line("{ " + string.Join(", ", fields) + (last ? " }" : " },"));
     }
 
     private static string Key(Data.KeyAttributeModel key) => $"{{ \"name\": {Literal.Json(key.Name)}, \"type\": {Literal.Json(key.Type)} }}";
@@ -132,15 +123,7 @@ internal static class ManifestEmitter
             .GroupBy(t => t.TableName).Select(g => new TableUse(g.Key, g.All(t => t.ReadOnly)));
         fields.Add($"\"tables\": [{string.Join(", ", tables.Select(t => $"{{ \"name\": {Literal.Json(t.TableName)}, \"access\": {Literal.Json(t.ReadOnly ? "read" : "readwrite")} }}"))}]");
 
-        writer.Line("{");
-        using (writer.Indented())
-        {
-            for (var i = 0; i < fields.Count; i++)
-            {
-                writer.Line(fields[i] + (i == fields.Count - 1 ? "" : ","));
-            }
-        }
-
-        writer.Line(last ? "}" : "},");
+        // One line per function: a service of hundreds of handlers keeps a compact manifest.
+        writer.Line("{ " + string.Join(", ", fields) + (last ? " }" : " },"));
     }
 }

@@ -17,6 +17,9 @@ partial class Health
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Insight.Sdk.Aws.HttpApiRequest> EventType = global::Insight.Sdk.Serialization.InsightJsonContext.Default.HttpApiRequest;
 
         public global::System.Threading.Tasks.ValueTask InvokeAsync(global::Insight.Sdk.InvocationContext context, global::System.Buffers.IBufferWriter<byte> response) =>
-            global::Insight.Sdk.Hosting.Dispatch.HttpApiRawAsync(context, response, static (@event, context) => new global::System.Threading.Tasks.ValueTask<global::Insight.Sdk.Aws.HttpApiResponse>(context.Services.GetRequiredService<global::Plant.Scans.Health>().HandleAsync(@event)));
+            global::Insight.Sdk.Hosting.Dispatch.HttpApiRawAsync(context, response, Handle);
+
+        private static global::System.Threading.Tasks.ValueTask<global::Insight.Sdk.Aws.HttpApiResponse> Handle(global::Insight.Sdk.Aws.HttpApiRequest @event, global::Insight.Sdk.InvocationContext context) =>
+            new(context.Services.GetRequiredService<global::Plant.Scans.Health>().HandleAsync(@event));
     }
 }

@@ -17,6 +17,9 @@ partial class HourlyRollup
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Insight.Sdk.Aws.ScheduledEvent> EventType = global::Insight.Sdk.Serialization.InsightJsonContext.Default.ScheduledEvent;
 
         public global::System.Threading.Tasks.ValueTask InvokeAsync(global::Insight.Sdk.InvocationContext context, global::System.Buffers.IBufferWriter<byte> response) =>
-            global::Insight.Sdk.Hosting.Dispatch.ScheduleAsync(context, static (@event, context) => new global::System.Threading.Tasks.ValueTask(context.Services.GetRequiredService<global::Plant.Scans.HourlyRollup>().HandleAsync(@event, context.CancellationToken)));
+            global::Insight.Sdk.Hosting.Dispatch.ScheduleAsync(context, Handle);
+
+        private static global::System.Threading.Tasks.ValueTask Handle(global::Insight.Sdk.Aws.ScheduledEvent @event, global::Insight.Sdk.InvocationContext context) =>
+            new(context.Services.GetRequiredService<global::Plant.Scans.HourlyRollup>().HandleAsync(@event, context.CancellationToken));
     }
 }

@@ -17,6 +17,9 @@ partial class IngestMetrics
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Insight.Sdk.Events.MetricSample> EventType = global::Insight.Sdk.Serialization.InsightJsonContext.Default.MetricSample;
 
         public global::System.Threading.Tasks.ValueTask InvokeAsync(global::Insight.Sdk.InvocationContext context, global::System.Buffers.IBufferWriter<byte> response) =>
-            global::Insight.Sdk.Hosting.Dispatch.SqsBatchAsync(context, response, EventType, static (@event, context) => context.Services.GetRequiredService<global::Plant.Scans.IngestMetrics>().HandleAsync(@event, context));
+            global::Insight.Sdk.Hosting.Dispatch.SqsBatchAsync(context, response, EventType, Handle);
+
+        private static global::System.Threading.Tasks.ValueTask Handle(global::Insight.Sdk.Events.MetricSample @event, global::Insight.Sdk.InvocationContext context) =>
+            context.Services.GetRequiredService<global::Plant.Scans.IngestMetrics>().HandleAsync(@event, context);
     }
 }

@@ -18,6 +18,9 @@ partial class RecordScan
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Plant.Scans.Receipt> ResultType = (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Plant.Scans.Receipt>)global::Plant.Scans.PlantJsonContext.Default.GetTypeInfo(typeof(global::Plant.Scans.Receipt))!;
 
         public global::System.Threading.Tasks.ValueTask InvokeAsync(global::Insight.Sdk.InvocationContext context, global::System.Buffers.IBufferWriter<byte> response) =>
-            global::Insight.Sdk.Hosting.Dispatch.EventBridgeAsync(context, response, EventType, ResultType, static (@event, context) => new global::System.Threading.Tasks.ValueTask<global::Plant.Scans.Receipt>(context.Services.GetRequiredService<global::Plant.Scans.RecordScan>().HandleAsync(@event, context.Tenant, context.CancellationToken)));
+            global::Insight.Sdk.Hosting.Dispatch.EventBridgeAsync(context, response, EventType, ResultType, Handle);
+
+        private static global::System.Threading.Tasks.ValueTask<global::Plant.Scans.Receipt> Handle(global::Insight.Sdk.Events.ScanEvent @event, global::Insight.Sdk.InvocationContext context) =>
+            new(context.Services.GetRequiredService<global::Plant.Scans.RecordScan>().HandleAsync(@event, context.Tenant, context.CancellationToken));
     }
 }

@@ -18,6 +18,9 @@ partial class ResetDevice
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Plant.Scans.Receipt> ResultType = (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Plant.Scans.Receipt>)global::Plant.Scans.PlantJsonContext.Default.GetTypeInfo(typeof(global::Plant.Scans.Receipt))!;
 
         public global::System.Threading.Tasks.ValueTask InvokeAsync(global::Insight.Sdk.InvocationContext context, global::System.Buffers.IBufferWriter<byte> response) =>
-            global::Insight.Sdk.Hosting.Dispatch.HttpApiAsync(context, response, EventType, ResultType, static (@event, context) => context.Services.GetRequiredService<global::Plant.Scans.ResetDevice>().HandleAsync(@event));
+            global::Insight.Sdk.Hosting.Dispatch.HttpApiAsync(context, response, EventType, ResultType, Handle);
+
+        private static global::System.Threading.Tasks.ValueTask<global::Plant.Scans.Receipt> Handle(global::Plant.Scans.Reset @event, global::Insight.Sdk.InvocationContext context) =>
+            context.Services.GetRequiredService<global::Plant.Scans.ResetDevice>().HandleAsync(@event);
     }
 }

@@ -17,6 +17,9 @@ partial class ScoreErgonomics
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Insight.Sdk.Events.ErgonomicsEvent> EventType = global::Insight.Sdk.Serialization.InsightJsonContext.Default.ErgonomicsEvent;
 
         public global::System.Threading.Tasks.ValueTask InvokeAsync(global::Insight.Sdk.InvocationContext context, global::System.Buffers.IBufferWriter<byte> response) =>
-            global::Insight.Sdk.Hosting.Dispatch.EventBridgeAsync(context, EventType, static (@event, context) => new global::System.Threading.Tasks.ValueTask(context.Services.GetRequiredService<global::Plant.Scans.ScoreErgonomics>().HandleAsync(@event)));
+            global::Insight.Sdk.Hosting.Dispatch.EventBridgeAsync(context, EventType, Handle);
+
+        private static global::System.Threading.Tasks.ValueTask Handle(global::Insight.Sdk.Events.ErgonomicsEvent @event, global::Insight.Sdk.InvocationContext context) =>
+            new(context.Services.GetRequiredService<global::Plant.Scans.ScoreErgonomics>().HandleAsync(@event));
     }
 }
