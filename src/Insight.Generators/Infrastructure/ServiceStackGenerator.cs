@@ -126,8 +126,22 @@ public sealed class ServiceStackGenerator : IIncrementalGenerator
               .Line($"/// <summary>The service's {group.ToLowerInvariant()}, by name.</summary>")
               .Line($"public {group}Group {group} {{ get; }}")
               .Line()
-              .Line($"/// <summary>Typed access to the service's {group.ToLowerInvariant()}.</summary>")
-              .Line($"public sealed class {group}Group(InsightServiceConstruct service)");
+              .Line($"/// <summary>Typed access to the service's {group.ToLowerInvariant()}.</summary>");
+        if (resources.Count == 0)
+        {
+            // A service without such resources still gets the group, so infrastructure code reads the same for every service.
+            writer.Line($"public sealed class {group}Group");
+            using (writer.Braces())
+            {
+                writer.Line($"internal {group}Group(InsightServiceConstruct service)")
+                      .Line("{")
+                      .Line("}");
+            }
+
+            return;
+        }
+
+        writer.Line($"public sealed class {group}Group(InsightServiceConstruct service)");
         using (writer.Braces())
         {
             foreach (var resource in resources)
