@@ -1,14 +1,16 @@
 using System.Reflection;
-using Amazon.CDK;
 using Infra;
 using Insight.Sdk.Cdk.Fleet;
+using Insight.Sdk.Cdk.Platform;
 using Insight.Sdk.Cdk.Synthesis;
 
-// Synthesizes one StackSet-ready template per sample service into samples/Infra/cdk.out (or the folder given).
+// Synthesizes one StackSet-ready template per sample service into samples/Infra/cdk.out (or the folder given), and the
+// platform stack that rolls them out into its platform/ subfolder. The release pipeline sets INSIGHT_RELEASE.
 var projectDirectory = typeof(FleetApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProjectDirectory").Value!;
 var outdir = args.Length > 0 ? Path.GetFullPath(args[0]) : Path.Combine(projectDirectory, "cdk.out");
+var release = Environment.GetEnvironmentVariable(ReleaseArtifacts.ReleaseVariable) is { Length: > 0 } value ? value : null;
 
-var app = FleetApp.Create(outdir);
+var app = FleetApp.Create(outdir, release);
 try
 {
     var result = StackSetTemplates.Synthesize(app);
@@ -28,9 +30,20 @@ try
         Console.WriteLine($"{Path.GetFileName(overrides)} -> {overrides} ({registry.Tenants.Count} tenant accounts)");
     }
 
+    var platformOutdir = Path.Combine(outdir, "platform");
+    var (platformApp, platform) = FleetApp.CreatePlatform(platformOutdir, PlatformSettings.Load(Path.Combine(projectDirectory, "platform.json")));
+    var platformTemplate = platformApp.Synth().GetStackByName(platform.StackName).TemplateFullPath;
+    Console.WriteLine($"{Path.GetFileName(platformTemplate)} -> {platformTemplate} (platform: {platform.Services.Count} stack sets, account vending, guardrails, alarms)");
+    var description = platform.Describe().Write(platformOutdir);
+    Console.WriteLine($"{Path.GetFileName(description)} -> {description}");
     return 0;
 }
 catch (StackSetTemplateException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    return 1;
+}
+catch (Exception exception) when (exception is PlatformSettingsException or GuardrailPolicyException)
 {
     Console.Error.WriteLine(exception.Message);
     return 1;

@@ -4,6 +4,7 @@ using Insight.Cli.Commands;
 var root = new RootCommand("insight: tools for services built with the Insight SDK.")
 {
     LocalCommand.Create(),
+    Insight.Cli.Fleet.FleetCommand.Create(),
 };
 
 // Ctrl+C cancels the command; the time allowed here lets it stop every process and server it started.

@@ -1,4 +1,3 @@
-using Insight.Samples.Testing;
 using static Ergonomics.Tests.ErgonomicsEvents;
 
 namespace Ergonomics.Tests;

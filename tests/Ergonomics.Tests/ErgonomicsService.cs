@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Insight.Samples.Testing;
 using Insight.Sdk.Data;
 
 namespace Ergonomics.Tests;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Insight.Samples.Testing;
 using static Ergonomics.Tests.ErgonomicsEvents;
 
 namespace Ergonomics.Tests;

@@ -81,7 +81,7 @@ public sealed class HandlerUsageAnalyzerTests
     [Fact]
     public void Every_rule_has_a_help_page_and_a_release_entry()
     {
-        var root = RepositoryRoot();
+        var root = TestRepository.Root;
         var releases = File.ReadAllText(Path.Combine(root, "src", "Insight.Generators", "AnalyzerReleases.Unshipped.md"));
         foreach (var descriptor in new Diagnostics.HandlerUsageAnalyzer().SupportedDiagnostics.Concat(new Diagnostics.DynamoEntityAnalyzer().SupportedDiagnostics))
         {
@@ -90,6 +90,4 @@ public sealed class HandlerUsageAnalyzerTests
         }
     }
 
-    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", ".."));
 }

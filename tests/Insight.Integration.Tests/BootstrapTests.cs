@@ -4,11 +4,11 @@ namespace Insight.Integration.Tests;
 
 /// <summary>The published native-AOT bootstrap of the ScanIngest sample, run as Lambda runs it.</summary>
 [Collection(PublishCollection.Name)]
-public sealed class BootstrapTests(PublishedScanIngest published, LocalTables tables) : IClassFixture<PublishedScanIngest>, IClassFixture<LocalTables>
+public sealed class BootstrapTests(PublishedScanIngest published, LocalDynamoDb tables) : IClassFixture<PublishedScanIngest>, IClassFixture<LocalDynamoDb>
 {
     private async Task<BootstrapProcess> StartWithTablesAsync(string handler)
     {
-        var environment = await tables.CreateScanIngestTablesAsync();
+        var environment = await tables.CreateTablesAsync(ScanIngest.ScanRecord.Schema, ScanIngest.ScanStats.Schema);
         return await BootstrapProcess.StartAsync(published.Bootstrap, handler, env =>
         {
             foreach (var (name, value) in environment)
@@ -90,7 +90,7 @@ public sealed class BootstrapTests(PublishedScanIngest published, LocalTables ta
     [Fact]
     public async Task A_redelivered_scan_is_stored_and_counted_once()
     {
-        var environment = await tables.CreateScanIngestTablesAsync();
+        var environment = await tables.CreateTablesAsync(ScanIngest.ScanRecord.Schema, ScanIngest.ScanStats.Schema);
         await using var function = await BootstrapProcess.StartAsync(published.Bootstrap, "RecordScan", env =>
         {
             foreach (var (name, value) in environment)

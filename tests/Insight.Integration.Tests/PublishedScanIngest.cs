@@ -30,7 +30,7 @@ public partial class PublishedScanIngest : IAsyncLifetime
 
     public string PublishOutput { get; private set; } = "";
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => TestRepository.Root;
 
     public async Task InitializeAsync()
     {
@@ -70,19 +70,6 @@ public partial class PublishedScanIngest : IAsyncLifetime
 
     [GeneratedRegex(@"GLIBC_(\d+\.\d+(?:\.\d+)?)")]
     private static partial Regex GlibcVersion();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Insight.Sdk.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find Insight.Sdk.sln above the test's folder.");
-    }
 }
 
 /// <summary>

@@ -17,7 +17,7 @@ public sealed partial class NewUserTests : IDisposable
     [Fact]
     public async Task Packed_templates_scaffold_a_monorepo_that_builds_tests_publishes_and_synthesizes()
     {
-        var repository = Shell.RepositoryRoot();
+        var repository = TestRepository.Root;
         var packages = Path.Combine(_root, "packages");
         var hive = Path.Combine(_root, "hive");
         Directory.CreateDirectory(_root);

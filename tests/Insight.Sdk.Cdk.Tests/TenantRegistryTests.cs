@@ -18,8 +18,10 @@ public sealed class TenantRegistryTests(SynthesizedFleet fleet)
         var result = StackSetTemplates.Synthesize(Infra.FleetApp.Create(outdir));
         var overrides = Infra.FleetApp.WriteInstanceOverrides(outdir, registry);
 
-        Assert.Equal(fleet.ScanIngestJson, File.ReadAllText(result.Templates.Single()));
-        using var instances = JsonDocument.Parse(File.ReadAllText(overrides.Single()));
+        // The fleet has several services; each gets its overrides, and ScanIngest's template stands for all of them.
+        Assert.Equal(Infra.FleetApp.StackNames.Length, overrides.Count);
+        Assert.Equal(fleet.ScanIngestJson, File.ReadAllText(result.Templates.Single(t => t.EndsWith("ScanIngest.template.json", StringComparison.Ordinal))));
+        using var instances = JsonDocument.Parse(File.ReadAllText(overrides.Single(o => o.EndsWith("ScanIngest.instances.json", StringComparison.Ordinal))));
         var all = instances.RootElement.EnumerateArray().ToList();
         Assert.Equal(6000, all.Count);
         var last = all[^1];

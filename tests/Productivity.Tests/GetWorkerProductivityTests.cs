@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Insight.Samples.Testing;
 using static Productivity.Tests.ProductivityEvents;
 
 namespace Productivity.Tests;

@@ -1,4 +1,3 @@
-using Insight.Samples.Testing;
 using static Productivity.Tests.ProductivityEvents;
 
 namespace Productivity.Tests;

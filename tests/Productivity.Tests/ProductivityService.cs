@@ -1,4 +1,3 @@
-using Insight.Samples.Testing;
 using Insight.Sdk.Data;
 
 namespace Productivity.Tests;

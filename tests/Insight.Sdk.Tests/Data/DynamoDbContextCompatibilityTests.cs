@@ -10,8 +10,8 @@ namespace Insight.Sdk.Tests.Data;
 /// the reverse, so a service can move one entity at a time. DateTimeOffset, TimeSpan and time to live have no
 /// DynamoDBContext form of their own; the converters below declare ours to it.
 /// </summary>
-[Collection(DynamoDbCollection.Name)]
-public sealed class DynamoDbContextCompatibilityTests(DynamoDbFixture dynamo)
+[Collection(LocalDynamoDbCollection.Name)]
+public sealed class DynamoDbContextCompatibilityTests(LocalDynamoDb dynamo)
 {
     private static readonly DateTimeOffset Noon = new(2026, 1, 2, 12, 0, 0, TimeSpan.Zero);
 

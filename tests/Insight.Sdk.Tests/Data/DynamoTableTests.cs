@@ -3,8 +3,8 @@ using Insight.Sdk.Data;
 
 namespace Insight.Sdk.Tests.Data;
 
-[Collection(DynamoDbCollection.Name)]
-public sealed class DynamoTableTests(DynamoDbFixture dynamo)
+[Collection(LocalDynamoDbCollection.Name)]
+public sealed class DynamoTableTests(LocalDynamoDb dynamo)
 {
     private static readonly DateTimeOffset Noon = new(2026, 1, 2, 12, 0, 0, TimeSpan.Zero);
 

@@ -3,11 +3,11 @@ using Amazon.Runtime;
 using Insight.Local.DynamoDb;
 using Insight.Sdk.Data;
 
-namespace Insight.Samples.Testing;
+namespace Insight.Testing;
 
 /// <summary>
-/// DynamoDB Local for a sample service's tests: started once per test assembly; each test creates tables of its own,
-/// so tests never see each other's items.
+/// DynamoDB Local for tests: started once per test assembly (a collection fixture); each test creates tables of its
+/// own, so tests never see each other's items.
 /// </summary>
 public sealed class LocalDynamoDb : IAsyncLifetime
 {
@@ -21,7 +21,7 @@ public sealed class LocalDynamoDb : IAsyncLifetime
         // The functions' DynamoDB client takes its credentials from the process environment, as on Lambda.
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "local");
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "local");
-        _local = await DynamoDbLocal.StartAsync(Path.Combine(RepositoryRoot(), ".tools"));
+        _local = await DynamoDbLocal.StartAsync(Path.Combine(TestRepository.Root, ".tools"));
         Client = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = _local.ServiceUrl, AuthenticationRegion = "eu-central-1" });
     }
 
@@ -42,6 +42,13 @@ public sealed class LocalDynamoDb : IAsyncLifetime
         return environment;
     }
 
+    /// <summary>Creates one fresh table for <paramref name="schema"/> and returns the names that point its entity at it.</summary>
+    public async Task<DynamoTableNames> CreateTableAsync(DynamoSchema schema) => NamesIn(await CreateTablesAsync(schema));
+
+    /// <summary>The item with <paramref name="key"/> in <paramref name="table"/>, or <c>null</c>.</summary>
+    public async Task<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>?> GetAsync(string table, Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> key) =>
+        (await Client.GetItemAsync(table, key)).Item is { Count: > 0 } item ? item : null;
+
     /// <summary>The names a table class needs to read the tables of <paramref name="environment"/> from a test.</summary>
     public static DynamoTableNames NamesIn(IReadOnlyDictionary<string, string> environment) => new(environment.GetValueOrDefault);
 
@@ -52,19 +59,6 @@ public sealed class LocalDynamoDb : IAsyncLifetime
         {
             await _local.DisposeAsync();
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Insight.Sdk.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find Insight.Sdk.sln above the test's folder.");
     }
 }
 

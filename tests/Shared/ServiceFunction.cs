@@ -2,7 +2,7 @@ using Insight.Local.RuntimeApi;
 using Insight.Sdk.Hosting;
 using Insight.Sdk.Observability;
 
-namespace Insight.Samples.Testing;
+namespace Insight.Testing;
 
 /// <summary>
 /// One generated function of a sample service, running in-process through <see cref="FunctionHost"/> against a local
