@@ -5,7 +5,7 @@ using Insight.Cli.Local;
 namespace Insight.Cli.Tests;
 
 /// <summary>
-/// <c>insight local</c> run in-process against the natively published sample and DynamoDB Local. The 100,000-scan
+/// <c>insight local</c> run in-process against the natively published samples and DynamoDB Local. The 100,000-scan
 /// load run is a command instead (src/Insight.Cli/LOAD-RUN.md): here it would take minutes.
 /// </summary>
 public sealed class LocalRunTests(SampleRuns runs) : IClassFixture<SampleRuns>
@@ -16,7 +16,7 @@ public sealed class LocalRunTests(SampleRuns runs) : IClassFixture<SampleRuns>
     [Fact]
     public async Task Each_tenants_reported_figures_are_what_its_scan_stream_implies()
     {
-        var run = ScanReport.Compute((await runs.RunAsync(Tenants, Events)).Outcomes);
+        var run = RunReport.Compute((await runs.RunAsync(Tenants, Events)).Outcomes);
 
         Assert.Equal(LocalTenant.Create(Tenants, SampleRuns.Seed), run.Tenants.Select(t => t.Tenant));
         foreach (var figures in run.Tenants)
@@ -28,6 +28,31 @@ public sealed class LocalRunTests(SampleRuns runs) : IClassFixture<SampleRuns>
     }
 
     [Fact]
+    public async Task Each_tenants_productivity_and_ergonomics_figures_are_what_its_streams_imply_by_the_samples_formulas()
+    {
+        var run = RunReport.Compute((await runs.RunAsync(Tenants, Events)).Outcomes);
+
+        foreach (var figures in run.Tenants)
+        {
+            var expected = MeasureFigures.Of(SampleRuns.Streams(figures.Tenant, Events));
+
+            Assert.Equal(
+                (expected.MetricsSent, expected.MetricsInvalid, Failed: 0, expected.MetricsDuplicates, expected.CountedSampleIds.Count, Unaccounted: 0),
+                (figures.Metrics.Sent, figures.Metrics.Invalid, figures.Metrics.Failed, figures.Metrics.DuplicatesDropped, figures.Metrics.Stored, figures.Metrics.Unaccounted));
+            Assert.Equal(
+                (expected.MeasuresSent, expected.MeasuresInvalid, Failed: 0, expected.MeasuresDuplicates, expected.CountedMeasureIds.Count, Unaccounted: 0),
+                (figures.Measures.Sent, figures.Measures.Invalid, figures.Measures.Failed, figures.Measures.DuplicatesDropped, figures.Measures.Stored, figures.Measures.Unaccounted));
+            Assert.Equal(expected.TopWorkers, figures.TopWorkers);
+            Assert.Equal(expected.Risk, figures.Risk);
+            Assert.True(
+                expected.MetricsInvalid + expected.MeasuresInvalid > 0 && expected.MetricsDuplicates + expected.MeasuresDuplicates > 0 && expected.TopWorkers.Count == 3,
+                $"{figures.Tenant.TenantId}'s measures exercise invalid events, redeliveries and the top workers");
+        }
+
+        Assert.Contains(run.Tenants, figures => figures.Risk.Alerts > 0);
+    }
+
+    [Fact]
     public async Task No_scan_of_one_tenant_is_stored_in_another_tenants_tables()
     {
         var run = await runs.RunAsync(Tenants, Events);
@@ -36,7 +61,7 @@ public sealed class LocalRunTests(SampleRuns runs) : IClassFixture<SampleRuns>
 
         foreach (var tenant in tenants)
         {
-            var stored = await ReadAllAsync(run, TenantTables.PhysicalName(tenant, ScanService.ScansTable));
+            var stored = await ReadAllAsync(run, TenantTables.PhysicalName(tenant, SampleServices.ScansTable));
             var storedIds = stored.Select(item => item["EventId"].S).ToHashSet();
 
             Assert.Equal(streams[tenant].StoredEventIds.Order(), storedIds.Order());
@@ -45,8 +70,35 @@ public sealed class LocalRunTests(SampleRuns runs) : IClassFixture<SampleRuns>
                 Assert.Empty(storedIds.Intersect(streams[other].SentEventIds));
             }
 
-            var subjects = (await ReadAllAsync(run, TenantTables.PhysicalName(tenant, ScanService.StatsTable))).Select(item => item["Subject"].S);
+            var subjects = (await ReadAllAsync(run, TenantTables.PhysicalName(tenant, SampleServices.StatsTable))).Select(item => item["Subject"].S);
             Assert.Equal(streams[tenant].StatsSubjects.Order(), subjects.Order());
+        }
+    }
+
+    [Fact]
+    public async Task No_measure_or_worker_of_one_tenant_is_in_another_tenants_productivity_or_ergonomics_tables()
+    {
+        var run = await runs.RunAsync(Tenants, Events);
+        var tenants = LocalTenant.Create(Tenants, SampleRuns.Seed);
+        var expected = tenants.ToDictionary(tenant => tenant, tenant => MeasureFigures.Of(SampleRuns.Streams(tenant, Events)));
+
+        foreach (var tenant in tenants)
+        {
+            async Task<List<string>> ReadAsync(string table, string attribute) =>
+                [.. (await ReadAllAsync(run, TenantTables.PhysicalName(tenant, table))).Select(item => item[attribute].S)];
+
+            Assert.Equal(expected[tenant].CountedSampleIds.Order(), (await ReadAsync(SampleServices.CountedSamplesTable, "EventId")).Order());
+            Assert.Equal(expected[tenant].CountedMeasureIds.Order(), (await ReadAsync(SampleServices.CountedMeasuresTable, "EventId")).Order());
+            var workers = (await ReadAsync("WorkerHours", "WorkerId"))
+                .Concat(await ReadAsync("WorkerExposures", "WorkerId"))
+                .Concat(await ReadAsync(SampleServices.AlertsTable, "WorkerId"))
+                .ToHashSet();
+            Assert.Subset(expected[tenant].Workers.ToHashSet(), workers);
+            Assert.NotEmpty(await ReadAsync("ShiftHours", "ShiftId"));
+            foreach (var other in tenants.Where(other => other != tenant))
+            {
+                Assert.Empty(workers.Intersect(expected[other].Workers));
+            }
         }
     }
 
@@ -57,7 +109,7 @@ public sealed class LocalRunTests(SampleRuns runs) : IClassFixture<SampleRuns>
 
         foreach (var tenant in outcomes)
         {
-            var lines = tenant.EventBridgeFunctionOutput.Concat(tenant.SqsFunctionOutput).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+            var lines = tenant.Feeds.SelectMany(feed => feed.EventBridgeFunctionOutput.Concat(feed.SqsFunctionOutput)).Select(line => JsonDocument.Parse(line).RootElement).ToList();
             var logs = lines.Where(line => !line.TryGetProperty("_aws", out _)).ToList();
             var metrics = lines.Where(line => line.TryGetProperty("_aws", out _)).ToList();
 
@@ -76,10 +128,10 @@ public sealed class LocalRunTests(SampleRuns runs) : IClassFixture<SampleRuns>
         const int loadTenants = 4;
         const int loadEvents = 1_500;
 
-        var run = ScanReport.Compute((await runs.RunAsync(loadTenants, loadEvents)).Outcomes);
+        var run = RunReport.Compute((await runs.RunAsync(loadTenants, loadEvents)).Outcomes);
 
-        Assert.True(run.EveryScanAccountedFor);
-        Assert.Equal(loadTenants * loadEvents, run.Sent);
+        Assert.True(run.EveryEventAccountedFor);
+        Assert.Equal(loadTenants * loadEvents, run.Tenants.Sum(tenant => tenant.Scans.Sent));
         foreach (var figures in run.Tenants)
         {
             AssertFiguresAre(StreamFigures.Of(SampleRuns.Stream(figures.Tenant, loadEvents)), figures);
@@ -90,7 +142,7 @@ public sealed class LocalRunTests(SampleRuns runs) : IClassFixture<SampleRuns>
     {
         Assert.Equal(
             (expected.Sent, expected.Accepted, expected.Rejected, expected.Invalid, Failed: 0, expected.DuplicatesDropped, expected.StoredEventIds.Count, Unaccounted: 0),
-            (figures.Sent, figures.Accepted, figures.Rejected, figures.Invalid, figures.Failed, figures.DuplicatesDropped, figures.StoredScans, figures.Unaccounted));
+            (figures.Scans.Sent, figures.Accepted, figures.Rejected, figures.Scans.Invalid, figures.Scans.Failed, figures.Scans.DuplicatesDropped, figures.Scans.Stored, figures.Scans.Unaccounted));
         Assert.Equal(expected.TopDevices, figures.TopDevices);
         Assert.Equal(expected.Stations, figures.Stations);
     }

@@ -3,13 +3,13 @@ using Insight.Cli.Local;
 namespace Insight.Cli.Tests;
 
 /// <summary>
-/// The ScanIngest sample published natively once for the tests that run it, the way <c>insight local</c> publishes
-/// it. Intermediate files go to a folder of the fixture's own, so this publish cannot collide with another test
-/// project publishing the same sample at the same time.
+/// The three samples published natively for the tests that run them, the way <c>insight local</c> publishes them.
+/// Intermediate files go to a folder of this test project's own under artifacts/, so the publishes cannot collide
+/// with another test project publishing the same samples, and a later run publishes incrementally.
 /// </summary>
 public sealed class PublishedSample : IAsyncLifetime
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "insight-cli-tests-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly string _root = Path.Combine(RepositoryFolder, "artifacts", "cli-tests");
 
     public static string RepositoryFolder { get; } = RepositoryRoot.Find(AppContext.BaseDirectory)
         ?? throw new InvalidOperationException("Cannot find Insight.Sdk.sln above the test's folder.");
@@ -18,18 +18,17 @@ public sealed class PublishedSample : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var result = await ServicePublisher
-            .PublishAsync(Path.Combine(RepositoryFolder, "samples", "ScanIngest"), Folder, Path.Combine(_root, "build"), CancellationToken.None)
-            .WaitAsync(TimeSpan.FromMinutes(10));
-        if (!result.Succeeded)
+        foreach (var name in SampleServices.Names)
         {
-            throw new InvalidOperationException($"dotnet publish failed:\n{result.Output}");
+            var result = await ServicePublisher
+                .PublishAsync(Path.Combine(RepositoryFolder, "samples", name), Path.Combine(Folder, name), Path.Combine(_root, "build"), CancellationToken.None)
+                .WaitAsync(TimeSpan.FromMinutes(10));
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"dotnet publish of {name} failed:\n{result.Output}");
+            }
         }
     }
 
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_root, recursive: true);
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -5,7 +5,7 @@ using Insight.Local.DynamoDb;
 namespace Insight.Cli.Tests;
 
 /// <summary>
-/// Local runs of the natively published sample, each against a DynamoDB Local of its own (tenants' table names
+/// Local runs of the natively published samples, each against a DynamoDB Local of its own (tenants' table names
 /// repeat from run to run). A run asked for twice is run once; its tables stay readable until the fixture ends.
 /// </summary>
 public sealed class SampleRuns : IAsyncLifetime
@@ -28,7 +28,7 @@ public sealed class SampleRuns : IAsyncLifetime
         {
             if (!_runs.TryGetValue((tenants, events), out var run))
             {
-                _runs[(tenants, events)] = run = CompletedRun.StartAsync(ScanService.Load(_sample.Folder), LocalTenant.Create(tenants, Seed), events);
+                _runs[(tenants, events)] = run = CompletedRun.StartAsync(SampleServices.Load(_sample.Folder), LocalTenant.Create(tenants, Seed), events);
             }
 
             return run;
@@ -38,6 +38,10 @@ public sealed class SampleRuns : IAsyncLifetime
     /// <summary>The scans a run delivers to <paramref name="tenant"/>.</summary>
     internal static IReadOnlyList<ScanDelivery> Stream(LocalTenant tenant, int events) =>
         ScanStreamGenerator.Generate(tenant.TenantId, Seed, events, FirstDay);
+
+    /// <summary>Every event a run delivers to <paramref name="tenant"/>.</summary>
+    internal static TenantStream Streams(LocalTenant tenant, int events) =>
+        ScanStreamGenerator.GenerateTenant(tenant.TenantId, Seed, events, FirstDay);
 
     public async Task DisposeAsync()
     {
@@ -57,12 +61,12 @@ internal sealed class CompletedRun(DynamoDbLocal dynamoDb, IAmazonDynamoDB clien
 
     public IAmazonDynamoDB Client { get; } = client;
 
-    public static async Task<CompletedRun> StartAsync(ScanService service, IReadOnlyList<LocalTenant> tenants, int events)
+    public static async Task<CompletedRun> StartAsync(SampleServices services, IReadOnlyList<LocalTenant> tenants, int events)
     {
         var dynamoDb = await DynamoDbLocal.StartAsync(Path.Combine(PublishedSample.RepositoryFolder, ".tools"));
         try
         {
-            var outcomes = await LocalRun.RunAsync(new LocalRunSettings(service, tenants, events, SampleRuns.Seed, SampleRuns.FirstDay, dynamoDb.ServiceUrl)).WaitAsync(TimeSpan.FromMinutes(2));
+            var outcomes = await LocalRun.RunAsync(new LocalRunSettings(services, tenants, events, SampleRuns.Seed, SampleRuns.FirstDay, dynamoDb.ServiceUrl)).WaitAsync(TimeSpan.FromMinutes(2));
             return new CompletedRun(dynamoDb, LocalDynamoDb.CreateClient(dynamoDb.ServiceUrl), outcomes);
         }
         catch

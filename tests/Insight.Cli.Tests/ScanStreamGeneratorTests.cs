@@ -46,6 +46,32 @@ public sealed partial class ScanStreamGeneratorTests
             later.Select(d => ScanOracle.Field<string>(d.Json, "scan_code")));
     }
 
+    [Fact]
+    public void A_tenants_streams_are_reproducible_and_its_scans_are_the_scan_stream()
+    {
+        var streams = ScanStreamGenerator.GenerateTenant(Tenant, Seed, 2_000, FirstDay);
+        var again = ScanStreamGenerator.GenerateTenant(Tenant, Seed, 2_000, FirstDay);
+
+        Assert.Equal(Stream.Take(2_000), streams.Scans);
+        Assert.Equal(streams.Metrics, again.Metrics);
+        Assert.Equal(streams.Measures, again.Measures);
+    }
+
+    [Fact]
+    public void Measures_come_from_the_scans_workers_with_about_one_percent_invalid_and_two_percent_redelivered()
+    {
+        var streams = ScanStreamGenerator.GenerateTenant(Tenant, Seed, Count, FirstDay);
+        var measures = streams.Metrics.Concat(streams.Measures).ToList();
+
+        Assert.InRange(measures.Count(m => m.Flaw != MeasureFlaw.None) / (double)measures.Count, 0.005, 0.02);
+        Assert.InRange(measures.Count(m => m.IsRedelivery) / (double)measures.Count, 0.01, 0.03);
+        Assert.Equal(
+            streams.Scans.Count(scan => !scan.IsRedelivery && scan.Flaw == ScanFlaw.None),
+            streams.Metrics.Where(m => !m.IsRedelivery && m.Flaw == MeasureFlaw.None && ScanOracle.Field<string>(m.Json, "metric_name") == "scan")
+                .Sum(m => ScanOracle.Field<double>(m.Json, "value")),
+            tolerance: streams.Metrics.Count(m => !m.IsRedelivery && m.Flaw != MeasureFlaw.None) * 20);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]

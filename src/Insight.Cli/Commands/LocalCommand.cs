@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace Insight.Cli.Commands;
 
-/// <summary><c>insight local</c>: the ScanIngest sample for several tenants on this machine, the way Lambda would run it.</summary>
+/// <summary><c>insight local</c>: the ScanIngest, Productivity and Ergonomics samples for several tenants on this machine, the way Lambda would run them.</summary>
 internal static class LocalCommand
 {
     private const int StoppedExitCode = 130;
@@ -17,14 +17,14 @@ internal static class LocalCommand
     public static Command Create()
     {
         var tenants = AtLeastOne(new Option<int>("--tenants") { Description = "Tenants to run side by side, each with processes of its own", DefaultValueFactory = _ => 3 });
-        var events = AtLeastOne(new Option<int>("--events") { Description = "Scans to deliver to each tenant", DefaultValueFactory = _ => 2000 });
-        var seed = new Option<int>("--seed") { Description = "Seed of the tenants' account ids and scan streams", DefaultValueFactory = _ => 42 };
-        var serviceDir = new Option<DirectoryInfo?>("--service-dir")
+        var events = AtLeastOne(new Option<int>("--events") { Description = "Scans to deliver to each tenant; metric samples and ergonomics measures come from the same shifts", DefaultValueFactory = _ => 2000 });
+        var seed = new Option<int>("--seed") { Description = "Seed of the tenants' account ids and event streams", DefaultValueFactory = _ => 42 };
+        var serviceDir = new Option<DirectoryInfo?>("--services-dir")
         {
-            Description = "A service already published natively (bootstrap and insight.manifest.json); without it samples/ScanIngest is published",
+            Description = "A folder holding ScanIngest/, Productivity/ and Ergonomics/ already published natively (bootstrap and insight.manifest.json each); without it the samples are published",
         };
 
-        var command = new Command("local", "Run the ScanIngest sample for several tenants on this machine, the way Lambda would, and report what its functions answered")
+        var command = new Command("local", "Run the ScanIngest, Productivity and Ergonomics samples for several tenants on this machine, the way Lambda would, and report what their functions answered")
         {
             tenants, events, seed, serviceDir,
         };
@@ -50,18 +50,18 @@ internal static class LocalCommand
         try
         {
             var repositoryRoot = RepositoryRoot.Find(Environment.CurrentDirectory);
-            var serviceFolder = serviceDir?.FullName ?? await PublishSampleAsync(console, repositoryRoot, cancellationToken);
-            if (serviceFolder is null)
+            var servicesFolder = serviceDir?.FullName ?? await PublishSamplesAsync(console, repositoryRoot, cancellationToken);
+            if (servicesFolder is null)
             {
                 return 1;
             }
 
-            var service = ScanService.Load(serviceFolder);
+            var services = SampleServices.Load(servicesFolder);
             await using var dynamoDb = await StartDynamoDbLocalAsync(console, repositoryRoot, cancellationToken);
             var settings = new LocalRunSettings(
-                service, LocalTenant.Create(tenantCount, seed), events, seed, ScanStreamGenerator.RecentFirstDay(DateTimeOffset.UtcNow), dynamoDb.ServiceUrl);
+                services, LocalTenant.Create(tenantCount, seed), events, seed, ScanStreamGenerator.RecentFirstDay(DateTimeOffset.UtcNow), dynamoDb.ServiceUrl);
             var outcomes = await RunWithProgressAsync(console, settings, cancellationToken);
-            ReportView.Write(console, ScanReport.Compute(outcomes));
+            ReportView.Write(console, RunReport.Compute(outcomes));
             return 0;
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -76,28 +76,31 @@ internal static class LocalCommand
         }
     }
 
-    /// <summary>Publishes samples/ScanIngest into artifacts/local; null when the publish failed, after showing why.</summary>
-    private static async Task<string?> PublishSampleAsync(IAnsiConsole console, string? repositoryRoot, CancellationToken cancellationToken)
+    /// <summary>Publishes each sample into artifacts/local/, one folder per service; null when a publish failed, after showing why.</summary>
+    private static async Task<string?> PublishSamplesAsync(IAnsiConsole console, string? repositoryRoot, CancellationToken cancellationToken)
     {
         var root = repositoryRoot
-            ?? throw new LocalRunException("No Insight.Sdk.sln at or above this folder: run insight local inside the repository, or pass --service-dir.");
-        var project = Path.Combine(root, "samples", "ScanIngest");
-        var output = Path.Combine(root, "artifacts", "local", "ScanIngest");
-
-        var watch = Stopwatch.StartNew();
-        var result = await console.Status().Spinner(Spinner.Known.Dots).StartAsync(
-            $"Publishing samples/ScanIngest natively ({ServicePublisher.RuntimeIdentifier}) …",
-            _ => ServicePublisher.PublishAsync(project, output, artifactsPath: null, cancellationToken));
-        if (!result.Succeeded)
+            ?? throw new LocalRunException("No Insight.Sdk.sln at or above this folder: run insight local inside the repository, or pass --services-dir.");
+        var publishFolder = Path.Combine(root, "artifacts", "local");
+        foreach (var name in SampleServices.Names)
         {
-            // Straight to the console's writer: rendered as Spectre text it would be wrapped at the console width.
-            console.Profile.Out.Writer.Write(result.Output);
-            console.MarkupLine("[red]dotnet publish failed.[/]");
-            return null;
+            var output = Path.Combine(publishFolder, name);
+            var watch = Stopwatch.StartNew();
+            var result = await console.Status().Spinner(Spinner.Known.Dots).StartAsync(
+                $"Publishing samples/{name} natively ({ServicePublisher.RuntimeIdentifier}) …",
+                _ => ServicePublisher.PublishAsync(Path.Combine(root, "samples", name), output, artifactsPath: null, cancellationToken));
+            if (!result.Succeeded)
+            {
+                // Straight to the console's writer: rendered as Spectre text it would be wrapped at the console width.
+                console.Profile.Out.Writer.Write(result.Output);
+                console.MarkupLineInterpolated($"[red]dotnet publish of samples/{name} failed.[/]");
+                return null;
+            }
+
+            console.MarkupLineInterpolated($"[green]✓[/] Published {name} natively to {Path.GetRelativePath(root, output)} in {watch.Elapsed.TotalSeconds:F0} s");
         }
 
-        console.MarkupLineInterpolated($"[green]✓[/] Published natively to {Path.GetRelativePath(root, output)} in {watch.Elapsed.TotalSeconds:F0} s");
-        return output;
+        return publishFolder;
     }
 
     /// <summary>Starts the one DynamoDB Local every tenant's tables live in, fetching the emulator into <c>.tools/</c> of the repository on first use.</summary>
@@ -124,20 +127,22 @@ internal static class LocalCommand
 
     private static Task<IReadOnlyList<TenantOutcomes>> RunWithProgressAsync(IAnsiConsole console, LocalRunSettings settings, CancellationToken cancellationToken)
     {
-        var service = settings.Service;
-        var tables = string.Join(", ", service.Tables.Select(table => TenantTables.PhysicalName(settings.Tenants[0], table.Name)));
+        var feeds = settings.Services.Feeds.Select(feed => $"{feed.Service.Name} {string.Join(" + ", feed.Functions.Select(function => $"{function.Name} ({Transport(function)})"))}");
         console.MarkupLineInterpolated(
             CultureInfo.InvariantCulture,
-            $"{settings.Tenants.Count} tenants, each with its own tables ({tables}, …) and its own {service.EventBridgeFunction.Name} (EventBridge) and {service.SqsFunction.Name} (SQS, batches of {TenantDeployment.BatchSize}) processes; {settings.EventsPerTenant:N0} scans per tenant made from {settings.FirstDay:yyyy-MM-dd} on, seed {settings.Seed}");
+            $"{settings.Tenants.Count} tenants, each with its own tables ({TenantTables.PhysicalName(settings.Tenants[0], SampleServices.ScansTable)}, …) and its own processes: {string.Join("; ", feeds)}; {settings.Services.WorkerProductivity.Name} and {settings.Services.WorkerRisk.Name} (HTTP) asked about every worker after. {settings.EventsPerTenant:N0} scans per tenant, with the shifts' metric samples and ergonomics measures, made from {settings.FirstDay:yyyy-MM-dd} on, seed {settings.Seed}");
         return console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(context =>
             {
                 var bars = settings.Tenants.ToDictionary(tenant => tenant, tenant => context.AddTask(tenant.TenantId, maxValue: settings.EventsPerTenant));
                 var progress = new LocalRunProgress(
-                    Answered: (tenant, answered) => bars[tenant].Increment(answered),
-                    Note: note => console.MarkupLineInterpolated($"[yellow]Note:[/] {note}"));
+                    Sending: (tenant, deliveries) => bars[tenant].MaxValue = deliveries,
+                    Answered: (tenant, answered) => bars[tenant].Increment(answered));
                 return LocalRun.RunAsync(settings, progress, cancellationToken);
             });
     }
+
+    private static string Transport(ManifestFunction function) =>
+        function.Trigger == nameof(Insight.Sdk.Trigger.SqsBatch) ? $"SQS, batches of {RunningFeed.BatchSize}" : function.Trigger;
 }

@@ -8,13 +8,13 @@ using Insight.Sdk.Serialization;
 
 namespace Insight.Cli.Local;
 
-/// <summary>Wraps scans the way the AWS services hand them to Lambda in a tenant's account.</summary>
+/// <summary>Wraps events and requests the way the AWS services hand them to Lambda in a tenant's account.</summary>
 internal static class LambdaEnvelopes
 {
     private const string ScanSource = "insight.scanners";
 
-    /// <summary>An EventBridge event from the tenant's bus whose <c>detail</c> is the scan.</summary>
-    public static byte[] EventBridge(ScanDelivery scan, LocalTenant tenant, string detailType)
+    /// <summary>An EventBridge event from the tenant's bus whose <c>detail</c> is the delivered event.</summary>
+    public static byte[] EventBridge(IEventDelivery scan, LocalTenant tenant, string detailType)
     {
         var buffer = new ArrayBufferWriter<byte>(scan.Json.Length + 320);
         using (var json = new Utf8JsonWriter(buffer))
@@ -37,8 +37,8 @@ internal static class LambdaEnvelopes
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>A batch from the tenant's queue <paramref name="queueName"/>, one scan per message body.</summary>
-    public static byte[] Sqs(IEnumerable<(string MessageId, ScanDelivery Scan)> messages, LocalTenant tenant, string queueName)
+    /// <summary>A batch from the tenant's queue <paramref name="queueName"/>, one event per message body.</summary>
+    public static byte[] Sqs(IEnumerable<(string MessageId, IEventDelivery Scan)> messages, LocalTenant tenant, string queueName)
     {
         var queueArn = $"arn:aws:sqs:{LocalTenant.Region}:{tenant.AccountId}:{queueName}";
         var batch = new SqsEvent
@@ -61,5 +61,33 @@ internal static class LambdaEnvelopes
         };
 
         return JsonSerializer.SerializeToUtf8Bytes(batch, InsightJsonContext.Default.SqsEvent);
+    }
+
+    /// <summary>
+    /// An HTTP API (payload 2.0) request <c>GET <paramref name="path"/></c> for the route <paramref name="routeKey"/>,
+    /// received by API Gateway at <paramref name="receivedAt"/>.
+    /// </summary>
+    public static byte[] HttpGet(
+        string routeKey, string path, IReadOnlyDictionary<string, string> pathParameters, IReadOnlyDictionary<string, string>? query, DateTimeOffset receivedAt, LocalTenant tenant)
+    {
+        var request = new HttpApiRequest
+        {
+            Version = "2.0",
+            RouteKey = routeKey,
+            RawPath = path,
+            RawQueryString = query is null ? "" : string.Join('&', query.Select(parameter => $"{Uri.EscapeDataString(parameter.Key)}={Uri.EscapeDataString(parameter.Value)}")),
+            PathParameters = pathParameters,
+            QueryStringParameters = query,
+            RequestContext = new HttpApiRequestContext
+            {
+                AccountId = tenant.AccountId,
+                RequestId = Guid.NewGuid().ToString(),
+                RouteKey = routeKey,
+                Stage = "$default",
+                TimeEpoch = receivedAt.ToUnixTimeMilliseconds(),
+                Http = new HttpApiHttpDescription { Method = "GET", Path = path, Protocol = "HTTP/1.1", SourceIp = "127.0.0.1", UserAgent = "insight-local" },
+            },
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(request, InsightJsonContext.Default.HttpApiRequest);
     }
 }

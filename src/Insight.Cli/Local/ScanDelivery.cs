@@ -7,7 +7,12 @@ namespace Insight.Cli.Local;
 /// <param name="ReceivedAt">When the platform received it; the EventBridge envelope's <c>time</c>.</param>
 /// <param name="Flaw">What is wrong with the scan, if anything.</param>
 /// <param name="IsRedelivery">True when this is the same event sent again, as at-least-once transports do.</param>
-internal sealed record ScanDelivery(string EventId, string DeviceSerial, string Json, DateTimeOffset ReceivedAt, ScanFlaw Flaw, bool IsRedelivery);
+internal sealed record ScanDelivery(string EventId, string DeviceSerial, string Json, DateTimeOffset ReceivedAt, ScanFlaw Flaw, bool IsRedelivery) : IEventDelivery
+{
+    /// <inheritdoc/>
+    /// <remarks>The event id, so a redelivered scan reaches the function its original reached, after it.</remarks>
+    public string RoutingKey => EventId;
+}
 
 /// <summary>What is wrong with a generated scan.</summary>
 internal enum ScanFlaw

@@ -8,8 +8,9 @@ namespace Insight.Cli.Local;
 /// <summary>
 /// A reproducible stream of scans from one tenant's warehouse: shifts of workers, each with a scanner at a station,
 /// scanning products (EAN-13) and tote and location labels (CODE 128). A few scans are misreads, a few break the
-/// scan contract, and a few are delivered twice. The stream is a pure function of (tenant, seed, count, first day), and
-/// the first day moves only the scans' times.
+/// scan contract, and a few are delivered twice. From the same work come each worker's hourly productivity samples
+/// and ergonomics measures, with the same shares of invalid events and redeliveries. The streams are a pure function
+/// of (tenant, seed, count, first day), and the first day moves only the events' times.
 /// </summary>
 internal static class ScanStreamGenerator
 {
@@ -36,9 +37,20 @@ internal static class ScanStreamGenerator
     /// </summary>
     private const int RecentStreamDaysBeforeToday = 28;
 
+    // Workers' strain spans calm to beyond the default alert threshold (about 0.83 reaches 0.7), so some shifts alert.
+    private const double MinimumStrain = 0.35;
+    private const double MaximumStrain = 1.15;
+
+    // Mixed into the seed of the measures' generator, so it draws numbers of its own.
+    private const int MeasureSeedSalt = 0x5EED;
+
     private static readonly TimeOnly FirstShiftStartTime = new(6, 0);
     private static readonly TimeSpan ShiftLength = TimeSpan.FromHours(8);
     private static readonly ScanFlaw[] ContractBreakers = [ScanFlaw.MalformedEventId, ScanFlaw.EmptyScanCode, ScanFlaw.TimeCreatedOutOfRange];
+    private static readonly MeasureFlaw[] MeasureFlaws = [MeasureFlaw.MalformedEventId, MeasureFlaw.WrongUnit, MeasureFlaw.NegativeValue];
+
+    /// <summary>The window each ergonomics measure covers: the clock hour it reports on.</summary>
+    private static readonly TimeSpan MeasureWindow = TimeSpan.FromHours(1);
 
     /// <summary>The first day of a stream that starts recently, as seen at <paramref name="now"/>.</summary>
     public static DateOnly RecentFirstDay(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime).AddDays(-RecentStreamDaysBeforeToday);
@@ -47,56 +59,162 @@ internal static class ScanStreamGenerator
     /// The first <paramref name="count"/> deliveries of <paramref name="tenantId"/>'s stream for <paramref name="seed"/>,
     /// whose first shift starts at 06:00 UTC on <paramref name="firstDay"/>.
     /// </summary>
-    public static IReadOnlyList<ScanDelivery> Generate(string tenantId, int seed, int count, DateOnly firstDay)
+    public static IReadOnlyList<ScanDelivery> Generate(string tenantId, int seed, int count, DateOnly firstDay) =>
+        Scans(tenantId, seed, count, firstDay).Deliveries;
+
+    /// <summary>
+    /// Everything <paramref name="tenantId"/>'s scanners send while making the first <paramref name="count"/> scan
+    /// deliveries of <see cref="Generate"/>: the scans, and from the same shifts, workers and devices each worker's
+    /// productivity samples and ergonomics measures per clock hour, with their own invalid events and redeliveries.
+    /// </summary>
+    public static TenantStream GenerateTenant(string tenantId, int seed, int count, DateOnly firstDay)
+    {
+        var (scans, site, work) = Scans(tenantId, seed, count, firstDay);
+
+        // A generator of its own, so the scans stay exactly what Generate makes.
+        var random = new Random(StableHash.Of(tenantId, seed ^ MeasureSeedSalt));
+        var badges = Site.Distinct(random, site.Roster.Length, r => $"W-{r.Next(1000, 10_000)}");
+        var crew = badges.Select(badge => new WorkerProfile(badge, MinimumStrain + (random.NextDouble() * (MaximumStrain - MinimumStrain)))).ToList();
+
+        var hours = work
+            .Where(scan => scan.Flaw is ScanFlaw.None or ScanFlaw.Misread)
+            .GroupBy(scan => (scan.Worker.Number, scan.Shift, Hour: scan.MadeAt.UtcTicks / TimeSpan.TicksPerHour))
+            .Select(hour => new WorkerHour(
+                crew[hour.Key.Number].WorkerId, crew[hour.Key.Number].Strain, site.ShiftId(hour.Key.Shift),
+                hour.Last(), hour.Count(scan => scan.Flaw == ScanFlaw.None), hour.Count(scan => scan.Flaw == ScanFlaw.Misread)))
+            .OrderBy(hour => hour.LastScan.MadeAt)
+            .ToList();
+
+        var metrics = WithRedeliveries(hours.SelectMany(hour => MetricSamples(random, hour)), random, int.MaxValue, Redelivered);
+        var measures = WithRedeliveries(hours.SelectMany(hour => ErgonomicsMeasures(random, hour)), random, int.MaxValue, Redelivered);
+        return new TenantStream(scans, metrics, measures);
+    }
+
+    private static (List<ScanDelivery> Deliveries, Site Site, List<ScanMade> Work) Scans(string tenantId, int seed, int count, DateOnly firstDay)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
 
-        var random = new Random(StableSeed(tenantId, seed));
+        var random = new Random(StableHash.Of(tenantId, seed));
         var site = Site.Create(random, new DateTimeOffset(firstDay, FirstShiftStartTime, TimeSpan.Zero));
-        var deliveries = new List<ScanDelivery>(count);
-        var recent = new List<ScanDelivery>();
-        for (var shift = 0; deliveries.Count < count; shift++)
+        var made = Enumerable.Range(0, int.MaxValue).SelectMany(shift => site.WorkShift(random, shift));
+        var deliveries = WithRedeliveries(made, random, count, scan => scan with { Delivery = scan.Delivery with { IsRedelivery = true } });
+        return ([.. deliveries.Select(scan => scan.Delivery)], site, [.. deliveries.Where(scan => !scan.Delivery.IsRedelivery)]);
+    }
+
+    /// <summary>
+    /// The first <paramref name="limit"/> deliveries of <paramref name="events"/>: each event once, and now and then
+    /// one of the recent ones again soon after, as a transport retry would.
+    /// </summary>
+    private static List<T> WithRedeliveries<T>(IEnumerable<T> events, Random random, int limit, Func<T, T> redelivered)
+    {
+        var deliveries = new List<T>();
+        var recent = new List<T>();
+        using var next = events.GetEnumerator();
+        while (deliveries.Count < limit && next.MoveNext())
         {
-            foreach (var scan in site.WorkShift(random, shift))
+            deliveries.Add(next.Current);
+            recent.Add(next.Current);
+            if (recent.Count > RedeliveryWindow)
             {
-                if (deliveries.Count == count)
-                {
-                    break;
-                }
+                recent.RemoveAt(0);
+            }
 
-                deliveries.Add(scan);
-                recent.Add(scan);
-                if (recent.Count > RedeliveryWindow)
-                {
-                    recent.RemoveAt(0);
-                }
-
-                if (deliveries.Count < count && random.NextDouble() < RedeliveryChance)
-                {
-                    deliveries.Add(recent[random.Next(recent.Count)] with { IsRedelivery = true });
-                }
+            if (deliveries.Count < limit && random.NextDouble() < RedeliveryChance)
+            {
+                deliveries.Add(redelivered(recent[random.Next(recent.Count)]));
             }
         }
 
         return deliveries;
     }
 
-    /// <summary>Mixes the tenant into the seed; <see cref="string.GetHashCode()"/> differs per process, FNV-1a does not.</summary>
-    private static int StableSeed(string tenantId, int seed)
-    {
-        var hash = 2166136261u;
-        foreach (var c in tenantId)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
+    private static MeasureDelivery Redelivered(MeasureDelivery measure) => measure with { IsRedelivery = true };
 
-        return unchecked((int)(hash ^ ((uint)seed * 2654435761u)));
+    /// <summary>What a worker's scanner reports at the hour's last scan: scans done, misreads as missed scans, and that scan's duration.</summary>
+    private static IEnumerable<MeasureDelivery> MetricSamples(Random random, WorkerHour hour)
+    {
+        yield return MetricSample(random, hour, "scan", hour.Scans, MeasureUnit.Count);
+        yield return MetricSample(random, hour, "missed_scan", hour.Missed, MeasureUnit.Count);
+        yield return MetricSample(random, hour, "scan_duration", hour.LastScan.DurationMs, MeasureUnit.Milliseconds);
     }
+
+    private static MeasureDelivery MetricSample(Random random, WorkerHour hour, string name, double value, MeasureUnit unit)
+    {
+        var (flaw, eventId, madeAt, receivedAt) = Envelope(random, hour);
+        var sample = new MetricSample
+        {
+            ApiVersion = "1.0",
+            EventType = Insight.Sdk.Events.MetricSample.Type,
+            EventId = eventId,
+            TimeCreated = madeAt.ToUnixTimeMilliseconds(),
+            MetricName = name,
+            Value = flaw == MeasureFlaw.NegativeValue ? -(value + 1) : value,
+            Unit = flaw == MeasureFlaw.WrongUnit ? MeasureUnit.Percent : unit,
+            DeviceSerial = hour.LastScan.Device.Serial,
+            WorkerId = hour.WorkerId,
+            Station = hour.LastScan.Station.Name,
+            ShiftId = hour.ShiftId,
+        };
+        return new MeasureDelivery(eventId, hour.WorkerId, hour.ShiftId, JsonSerializer.Serialize(sample, InsightJsonContext.Default.MetricSample), receivedAt, flaw, IsRedelivery: false);
+    }
+
+    /// <summary>
+    /// What a worker's wearable reports for the hour: repetitive motions grow with the scans done, strained posture
+    /// and overhead reaches with how straining the worker's station and habits are; steps carry no risk.
+    /// </summary>
+    private static IEnumerable<MeasureDelivery> ErgonomicsMeasures(Random random, WorkerHour hour)
+    {
+        yield return Ergonomics(random, hour, ErgonomicsMeasure.RepetitiveMotions, Math.Round((300 + (70 * hour.Scans)) * hour.Strain * Noise(random)), MeasureUnit.Count);
+        yield return Ergonomics(random, hour, ErgonomicsMeasure.StrainedPosture, Math.Min(MeasureWindow.TotalSeconds, Math.Round(800 * hour.Strain * Noise(random))), MeasureUnit.Seconds);
+        yield return Ergonomics(random, hour, ErgonomicsMeasure.OverheadReaches, Math.Round(45 * hour.Strain * Noise(random)), MeasureUnit.Count);
+        yield return Ergonomics(random, hour, ErgonomicsMeasure.Steps, Math.Round((300 * Noise(random)) + (25 * hour.Scans)), MeasureUnit.Steps);
+    }
+
+    private static MeasureDelivery Ergonomics(Random random, WorkerHour hour, ErgonomicsMeasure measure, double value, MeasureUnit unit)
+    {
+        var (flaw, eventId, madeAt, receivedAt) = Envelope(random, hour);
+        var ergonomics = new ErgonomicsEvent
+        {
+            ApiVersion = "1.0",
+            EventType = ErgonomicsEvent.Type,
+            EventId = eventId,
+            TimeCreated = madeAt.ToUnixTimeMilliseconds(),
+            Measure = measure,
+            Value = flaw == MeasureFlaw.NegativeValue ? -(value + 1) : value,
+            Unit = flaw == MeasureFlaw.WrongUnit ? MeasureUnit.Percent : unit,
+            WindowMs = (long)MeasureWindow.TotalMilliseconds,
+            DeviceSerial = hour.LastScan.Device.Serial,
+            WorkerId = hour.WorkerId,
+            ShiftId = hour.ShiftId,
+            Station = hour.LastScan.Station.Name,
+        };
+        return new MeasureDelivery(eventId, hour.WorkerId, hour.ShiftId, JsonSerializer.Serialize(ergonomics, InsightJsonContext.Default.ErgonomicsEvent), receivedAt, flaw, IsRedelivery: false);
+    }
+
+    /// <summary>A measure's flaw, id and times: made with the hour's last scan, in the hour that scan counts in.</summary>
+    private static (MeasureFlaw Flaw, string EventId, DateTimeOffset MadeAt, DateTimeOffset ReceivedAt) Envelope(Random random, WorkerHour hour)
+    {
+        var flaw = random.NextDouble() < InvalidShare ? MeasureFlaws[random.Next(MeasureFlaws.Length)] : MeasureFlaw.None;
+        var eventId = Site.NewUuid(random);
+        var madeAt = hour.LastScan.MadeAt;
+        return (flaw, flaw == MeasureFlaw.MalformedEventId ? eventId.ToString("N") : eventId.ToString(), madeAt, madeAt.AddMilliseconds(random.Next(40, 900)));
+    }
+
+    private static double Noise(Random random) => 0.85 + (random.NextDouble() * 0.3);
 
     private sealed record Station(string Name, string GatewaySerial, string GatewayId);
 
-    private sealed record Worker(double Pace, int HomeStation);
+    private sealed record Worker(int Number, double Pace, int HomeStation);
+
+    /// <summary>A worker's id (their badge) and how straining their work is (about 0.83 reaches the default alert threshold).</summary>
+    private sealed record WorkerProfile(string WorkerId, double Strain);
+
+    /// <summary>One scan as made: by whom, in which shift, when, with what flaw, and how long decoding took.</summary>
+    private sealed record ScanMade(ScanDelivery Delivery, Worker Worker, Device Device, Station Station, int Shift, DateTimeOffset MadeAt, ScanFlaw Flaw, int DurationMs);
+
+    /// <summary>A worker's clock hour of a shift: the scans counted in it and its last scan, when the devices report.</summary>
+    private sealed record WorkerHour(string WorkerId, double Strain, string ShiftId, ScanMade LastScan, int Scans, int Missed);
 
     private sealed record Device(string Serial, string Firmware);
 
@@ -131,7 +249,7 @@ internal static class ScanStreamGenerator
             var roster = new Worker[random.Next(8, 17)];
             for (var i = 0; i < roster.Length; i++)
             {
-                roster[i] = new Worker(0.7 + (random.NextDouble() * 0.7), random.Next(stations.Length));
+                roster[i] = new Worker(i, 0.7 + (random.NextDouble() * 0.7), random.Next(stations.Length));
             }
 
             var fleet = Distinct(random, roster.Length + random.Next(2, 5), r => $"M2-{r.Next(1000, 10000)}")
@@ -151,13 +269,19 @@ internal static class ScanStreamGenerator
             return new Site(firstShiftStart, stations, roster, fleet, products, [.. labels]);
         }
 
+        public Worker[] Roster => roster;
+
+        /// <summary>The id of shift number <paramref name="shift"/>: its day and whether it is the early or the late one.</summary>
+        public string ShiftId(int shift) =>
+            string.Create(CultureInfo.InvariantCulture, $"S-{ShiftStart(shift):yyyyMMdd}-{(shift % 2 == 0 ? "early" : "late")}");
+
         /// <summary>
         /// The scans of one eight-hour shift (early, late, early, …), in the order they were made: each worker scans
         /// at their own pace with the odd break, and the crew's scans interleave.
         /// </summary>
-        public IEnumerable<ScanDelivery> WorkShift(Random random, int shift)
+        public IEnumerable<ScanMade> WorkShift(Random random, int shift)
         {
-            var start = firstShiftStart + TimeSpan.FromHours((24 * (shift / 2)) + (8 * (shift % 2)));
+            var start = ShiftStart(shift);
             var end = start + ShiftLength;
             var crew = Crew(random);
             var planned = random.Next(180, 421);
@@ -172,7 +296,7 @@ internal static class ScanStreamGenerator
                     yield break;
                 }
 
-                yield return Scan(random, crew[who], next[who]);
+                yield return Scan(random, crew[who], shift, next[who]);
 
                 var gapMs = meanGapMs / crew[who].Worker.Pace * (0.3 + (1.4 * random.NextDouble()));
                 if (random.NextDouble() < 0.02)
@@ -184,6 +308,8 @@ internal static class ScanStreamGenerator
             }
         }
 
+        private DateTimeOffset ShiftStart(int shift) => firstShiftStart + TimeSpan.FromHours((24 * (shift / 2)) + (8 * (shift % 2)));
+
         private CrewMember[] Crew(Random random)
         {
             var workers = roster.OrderBy(_ => random.Next()).Take(random.Next(4, Math.Min(8, roster.Length) + 1)).ToArray();
@@ -191,7 +317,7 @@ internal static class ScanStreamGenerator
             return [.. workers.Select((worker, i) => new CrewMember(worker, devices[i], stations[worker.HomeStation], random.Next(80, 101)))];
         }
 
-        private ScanDelivery Scan(Random random, CrewMember member, DateTimeOffset madeAt)
+        private ScanMade Scan(Random random, CrewMember member, int shift, DateTimeOffset madeAt)
         {
             var flaw = random.NextDouble() < InvalidShare ? ContractBreakers[random.Next(ContractBreakers.Length)] : ScanFlaw.None;
             var isLabel = random.NextDouble() < Code128Share;
@@ -207,6 +333,7 @@ internal static class ScanStreamGenerator
             var eventId = NewUuid(random);
             var receivedAt = madeAt.AddMilliseconds(random.Next(40, 900));
             member.Battery = Math.Max(5, member.Battery - (0.02 + (random.NextDouble() * 0.03)));
+            var durationMs = random.Next(25, 350);
             var scan = new ScanEvent
             {
                 ApiVersion = "0.5",
@@ -223,10 +350,11 @@ internal static class ScanStreamGenerator
                 GatewayId = member.Station.GatewayId,
                 StationName = member.Station.Name,
                 TimeReceived = receivedAt.ToUnixTimeMilliseconds(),
-                Metrics = [new ScanMeasure { Name = "bce_duration", Type = "duration", Unit = "ms", Value = random.Next(25, 350) }],
+                Metrics = [new ScanMeasure { Name = "bce_duration", Type = "duration", Unit = "ms", Value = durationMs }],
             };
 
-            return new ScanDelivery(scan.EventId, scan.DeviceSerial, JsonSerializer.Serialize(scan, InsightJsonContext.Default.ScanEvent), receivedAt, flaw, IsRedelivery: false);
+            var delivery = new ScanDelivery(scan.EventId, scan.DeviceSerial, JsonSerializer.Serialize(scan, InsightJsonContext.Default.ScanEvent), receivedAt, flaw, IsRedelivery: false);
+            return new ScanMade(delivery, member.Worker, member.Device, member.Station, shift, madeAt, flaw, durationMs);
         }
 
         /// <summary>One digit read wrong; GS1 mod-10 catches every single-digit error, so the check digit no longer fits.</summary>
@@ -239,7 +367,7 @@ internal static class ScanStreamGenerator
         }
 
         /// <summary>A version-4 UUID from the seeded generator, so event ids are reproducible too.</summary>
-        private static Guid NewUuid(Random random)
+        public static Guid NewUuid(Random random)
         {
             Span<byte> bytes = stackalloc byte[16];
             random.NextBytes(bytes);
@@ -248,7 +376,7 @@ internal static class ScanStreamGenerator
             return new Guid(bytes, bigEndian: true);
         }
 
-        private static List<string> Distinct(Random random, int count, Func<Random, string> draw)
+        public static List<string> Distinct(Random random, int count, Func<Random, string> draw)
         {
             var values = new List<string>(count);
             var seen = new HashSet<string>(StringComparer.Ordinal);

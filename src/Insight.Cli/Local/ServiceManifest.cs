@@ -43,10 +43,10 @@ internal sealed record ServiceManifest(int SchemaVersion, string Service, IReadO
 
 /// <summary>
 /// One function of the manifest; only the fields a local run needs are read. <c>Tables</c> are the tables it reads or
-/// writes; its deployment sets the physical name of each.
+/// writes; its deployment sets the physical name of each. <c>Route</c> is an HTTP function's <c>GET /workers/{worker}/risk</c>.
 /// </summary>
 internal sealed record ManifestFunction(
-    string Name, string Handler, string Trigger, string EventType, int TimeoutSeconds, IReadOnlyList<ManifestTableUse> Tables, string? DetailType = null);
+    string Name, string Handler, string Trigger, string EventType, int TimeoutSeconds, IReadOnlyList<ManifestTableUse> Tables, string? DetailType = null, string? Route = null);
 
 /// <summary>A table a function uses, by logical name, and whether it only reads it (<c>read</c>) or also writes (<c>readwrite</c>).</summary>
 internal sealed record ManifestTableUse(string Name, string Access);

@@ -1,112 +1,149 @@
 using System.Diagnostics;
 using Insight.Local.RuntimeApi;
-using Insight.Sdk.Events;
 
 namespace Insight.Cli.Local;
 
 /// <summary>
 /// One tenant's functions and tables, isolated from every other tenant's: the local stand-in for the tenant's AWS
 /// account. Each function runs in its own process against its own Runtime API server, and is given only the tenant's
-/// tables it uses.
+/// tables it uses. The event-driven functions of every sample take the tenant's streams; the HTTP functions that
+/// answer about a worker are asked once the streams are delivered.
 /// </summary>
 internal sealed class TenantDeployment : IAsyncDisposable
 {
-    /// <summary>Scans per SQS batch; the same number of scans goes to the EventBridge function one by one in between.</summary>
-    public const int BatchSize = 10;
+    /// <summary>The productivity window asked for: the longest GetWorkerProductivity allows, a week up to the end of the run.</summary>
+    public const int ProductivityWindowHours = 168;
 
-    private readonly ScanService _service;
+    private readonly SampleServices _services;
     private readonly TenantTables _tables;
-    private readonly LocalFunction _eventBridgeFunction;
-    private readonly LocalFunction _sqsFunction;
+    private readonly RunningFeed _scans;
+    private readonly RunningFeed _metrics;
+    private readonly RunningFeed _measures;
+    private readonly LocalFunction _workerProductivity;
+    private readonly LocalFunction _workerRisk;
 
-    private TenantDeployment(ScanService service, TenantTables tables, LocalFunction eventBridgeFunction, LocalFunction sqsFunction)
+    private TenantDeployment(
+        SampleServices services, TenantTables tables, IReadOnlyList<RunningFeed> feeds, LocalFunction workerProductivity, LocalFunction workerRisk)
     {
-        Tenant = tables.Tenant;
-        _service = service;
+        _services = services;
         _tables = tables;
-        _eventBridgeFunction = eventBridgeFunction;
-        _sqsFunction = sqsFunction;
+        (_scans, _metrics, _measures) = (feeds[0], feeds[1], feeds[2]);
+        _workerProductivity = workerProductivity;
+        _workerRisk = workerRisk;
     }
 
     /// <summary>The tenant served.</summary>
-    public LocalTenant Tenant { get; }
+    public LocalTenant Tenant => _tables.Tenant;
 
     /// <summary>Starts the functions of the tenant whose tables are <paramref name="tables"/> and waits until each polls for work.</summary>
-    public static async Task<TenantDeployment> StartAsync(ScanService service, TenantTables tables, CancellationToken cancellationToken)
+    public static async Task<TenantDeployment> StartAsync(SampleServices services, TenantTables tables, CancellationToken cancellationToken)
     {
-        var tenant = tables.Tenant;
-        var eventBridgeFunction = await LocalFunction.StartAsync(
-            service, service.EventBridgeFunction, tenant, tables.EnvironmentFor(service.EventBridgeFunction), cancellationToken).ConfigureAwait(false);
+        var started = new List<IAsyncDisposable>();
         try
         {
-            var sqsFunction = await LocalFunction.StartAsync(
-                service, service.SqsFunction, tenant, tables.EnvironmentFor(service.SqsFunction), cancellationToken).ConfigureAwait(false);
-            return new TenantDeployment(service, tables, eventBridgeFunction, sqsFunction);
+            var feeds = new List<RunningFeed>();
+            foreach (var feed in services.Feeds)
+            {
+                var eventBridge = feed.EventBridgeFunction is { } eventBridgeFunction ? await StartAsync(feed.Service, eventBridgeFunction) : null;
+                var queue = feed.SqsFunction is { } sqsFunction ? await StartAsync(feed.Service, sqsFunction) : null;
+                feeds.Add(new RunningFeed(feed, eventBridge, queue));
+            }
+
+            return new TenantDeployment(
+                services,
+                tables,
+                feeds,
+                await StartAsync(services.Metrics.Service, services.WorkerProductivity),
+                await StartAsync(services.Measures.Service, services.WorkerRisk));
         }
         catch
         {
-            await eventBridgeFunction.DisposeAsync().ConfigureAwait(false);
+            foreach (var function in started)
+            {
+                await function.DisposeAsync().ConfigureAwait(false);
+            }
+
             throw;
+        }
+
+        async Task<LocalFunction> StartAsync(PublishedService service, ManifestFunction function)
+        {
+            var running = await LocalFunction.StartAsync(service, function, tables.Tenant, tables.EnvironmentFor(function), cancellationToken).ConfigureAwait(false);
+            started.Add(running);
+            return running;
         }
     }
 
+    /// <summary>Every delivery of <paramref name="stream"/>, which <see cref="DeliverAsync"/> reports as answered one by one.</summary>
+    public static int Deliveries(TenantStream stream) => stream.Scans.Count + stream.Metrics.Count + stream.Measures.Count;
+
     /// <summary>
-    /// Delivers <paramref name="stream"/> in turns of <see cref="BatchSize"/> scans: one turn to the EventBridge
-    /// function a scan at a time, the next as one SQS batch. The two functions work side by side, each on one
-    /// invocation at a time. Then stops the functions and returns what they answered and wrote, and what the
+    /// Delivers the tenant's streams, each to its service's functions, all side by side. Then asks the HTTP functions
+    /// about every worker in the streams, stops the functions and returns what they answered and wrote, and what the
     /// tenant's tables hold.
     /// </summary>
-    public async Task<TenantOutcomes> DeliverAsync(IReadOnlyList<ScanDelivery> stream, Action<int> answered, CancellationToken cancellationToken)
+    public async Task<TenantOutcomes> DeliverAsync(TenantStream stream, Action<int> answered, CancellationToken cancellationToken)
     {
-        var turns = stream.Chunk(BatchSize).ToList();
         var watch = Stopwatch.StartNew();
-        var singles = DeliverOneByOneAsync(turns.Where((_, turn) => turn % 2 == 0).SelectMany(scans => scans), answered, cancellationToken);
-        var batches = DeliverBatchesAsync(turns.Where((_, turn) => turn % 2 == 1), answered, cancellationToken);
-        await Task.WhenAll(singles, batches).ConfigureAwait(false);
+        var scans = _scans.DeliverAsync(stream.Scans, _tables, answered, cancellationToken);
+        var metrics = _metrics.DeliverAsync(stream.Metrics, _tables, answered, cancellationToken);
+        var measures = _measures.DeliverAsync(stream.Measures, _tables, answered, cancellationToken);
+        await Task.WhenAll(scans, metrics, measures).ConfigureAwait(false);
         var elapsed = watch.Elapsed;
 
         return new TenantOutcomes(
             Tenant,
-            await singles.ConfigureAwait(false),
-            await batches.ConfigureAwait(false),
-            await _eventBridgeFunction.StopAsync().ConfigureAwait(false),
-            await _sqsFunction.StopAsync().ConfigureAwait(false),
-            await _tables.ReadAsync(cancellationToken).ConfigureAwait(false),
+            await scans.ConfigureAwait(false),
+            await metrics.ConfigureAwait(false),
+            await measures.ConfigureAwait(false),
+            await _tables.ReadScanCountsAsync(cancellationToken).ConfigureAwait(false),
+            await _tables.CountAsync(SampleServices.AlertsTable, cancellationToken).ConfigureAwait(false),
+            await AskAboutWorkersAsync(stream, cancellationToken).ConfigureAwait(false),
             elapsed);
     }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
-        await _eventBridgeFunction.DisposeAsync().ConfigureAwait(false);
-        await _sqsFunction.DisposeAsync().ConfigureAwait(false);
+        foreach (var disposable in new IAsyncDisposable[] { _scans, _metrics, _measures, _workerProductivity, _workerRisk })
+        {
+            await disposable.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
-    private async Task<IReadOnlyList<InvocationOutcome>> DeliverOneByOneAsync(IEnumerable<ScanDelivery> scans, Action<int> answered, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks for every worker's productivity over the week up to the last metric sample, as a dashboard opened right
+    /// after the run would, and for the worker's risk in their recent shifts.
+    /// </summary>
+    private async Task<IReadOnlyList<WorkerAnswers>> AskAboutWorkersAsync(TenantStream stream, CancellationToken cancellationToken)
     {
-        var detailType = _service.EventBridgeFunction.DetailType ?? nameof(ScanEvent);
-        var outcomes = new List<InvocationOutcome>();
-        foreach (var scan in scans)
+        var workers = stream.Metrics.Concat(stream.Measures).Select(delivery => delivery.WorkerId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (workers.Count == 0)
         {
-            outcomes.Add(await _eventBridgeFunction.InvokeAsync(LambdaEnvelopes.EventBridge(scan, Tenant, detailType), cancellationToken).ConfigureAwait(false));
-            answered(1);
+            return [];
         }
 
-        return outcomes;
+        var askedAt = stream.Metrics.Concat(stream.Measures).Max(delivery => delivery.ReceivedAt);
+        var window = new Dictionary<string, string> { ["hours"] = ProductivityWindowHours.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var answers = new List<WorkerAnswers>(workers.Count);
+        foreach (var worker in workers)
+        {
+            answers.Add(new WorkerAnswers(
+                worker,
+                await AskAsync(_workerProductivity, _services.WorkerProductivity, worker, window, askedAt, cancellationToken).ConfigureAwait(false),
+                await AskAsync(_workerRisk, _services.WorkerRisk, worker, query: null, askedAt, cancellationToken).ConfigureAwait(false)));
+        }
+
+        return answers;
     }
 
-    private async Task<IReadOnlyList<BatchDelivery>> DeliverBatchesAsync(IEnumerable<ScanDelivery[]> batches, Action<int> answered, CancellationToken cancellationToken)
+    private Task<InvocationOutcome> AskAsync(
+        LocalFunction running, ManifestFunction function, string worker, IReadOnlyDictionary<string, string>? query, DateTimeOffset askedAt, CancellationToken cancellationToken)
     {
-        var queueName = $"{_service.Name}-{_service.SqsFunction.Name}";
-        var deliveries = new List<BatchDelivery>();
-        foreach (var batch in batches)
-        {
-            var messages = batch.Select(scan => (MessageId: Guid.NewGuid().ToString(), Scan: scan)).ToList();
-            var outcome = await _sqsFunction.InvokeAsync(LambdaEnvelopes.Sqs(messages, Tenant, queueName), cancellationToken).ConfigureAwait(false);
-            deliveries.Add(new BatchDelivery([.. messages.Select(message => message.MessageId)], outcome));
-            answered(messages.Count);
-        }
-
-        return deliveries;
+        // The manifest's route, GET /workers/{worker}/risk, is both the route key and, filled in, the path.
+        var route = function.Route ?? throw new LocalRunException($"{function.Name} has no HTTP route in its manifest.");
+        var path = route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..].Replace("{worker}", Uri.EscapeDataString(worker), StringComparison.Ordinal);
+        var pathParameters = new Dictionary<string, string> { ["worker"] = worker };
+        return running.InvokeAsync(LambdaEnvelopes.HttpGet(route, path, pathParameters, query, askedAt, Tenant), cancellationToken);
     }
 }

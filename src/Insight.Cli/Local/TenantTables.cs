@@ -14,56 +14,45 @@ internal sealed class TenantTables
     private readonly IAmazonDynamoDB _client;
     private readonly string _serviceUrl;
 
-    private TenantTables(IAmazonDynamoDB client, string serviceUrl, LocalTenant tenant, IReadOnlyList<string> notes)
+    private TenantTables(IAmazonDynamoDB client, string serviceUrl, LocalTenant tenant)
     {
         _client = client;
         _serviceUrl = serviceUrl;
         Tenant = tenant;
-        Notes = notes;
     }
 
     /// <summary>Whose tables these are.</summary>
     public LocalTenant Tenant { get; }
 
-    /// <summary>What could not be set up as declared, for the user to know (for example a time to live DynamoDB Local refused).</summary>
-    public IReadOnlyList<string> Notes { get; }
-
     /// <summary>The physical name of <paramref name="tenant"/>'s table <paramref name="logicalName"/>.</summary>
     public static string PhysicalName(LocalTenant tenant, string logicalName) => $"{tenant.TenantId}-{logicalName}";
 
-    /// <summary>Creates <paramref name="tenant"/>'s copy of every table of <paramref name="service"/>, on demand, with time to live where declared.</summary>
+    /// <summary>
+    /// Creates <paramref name="tenant"/>'s copy of every table of <paramref name="services"/>, on demand. Time to live
+    /// is left off: a run replays weeks of events in minutes, so markers kept for days after their event would expire
+    /// before the redeliveries they guard against arrive.
+    /// </summary>
     /// <param name="client">A client of the DynamoDB Local at <paramref name="serviceUrl"/>.</param>
     /// <param name="serviceUrl">Where the functions find DynamoDB Local.</param>
     /// <param name="tenant">The tenant the tables belong to.</param>
-    /// <param name="service">The service whose manifest declares the tables.</param>
+    /// <param name="services">The services whose manifests declare the tables.</param>
     /// <param name="cancellationToken">Stops creating.</param>
+    /// <exception cref="LocalRunException">Two services declare a table of the same name, which one tenant cannot hold twice.</exception>
     public static async Task<TenantTables> CreateAsync(
-        IAmazonDynamoDB client, string serviceUrl, LocalTenant tenant, ScanService service, CancellationToken cancellationToken)
+        IAmazonDynamoDB client, string serviceUrl, LocalTenant tenant, IEnumerable<PublishedService> services, CancellationToken cancellationToken)
     {
-        var notes = new List<string>();
-        foreach (var table in service.Tables)
+        var tables = services.SelectMany(service => service.Tables.Select(table => (Service: service.Name, Table: table))).ToList();
+        if (tables.GroupBy(declared => declared.Table.Name, StringComparer.Ordinal).FirstOrDefault(name => name.Count() > 1) is { } clash)
         {
-            var name = PhysicalName(tenant, table.Name);
-            await client.CreateTableAsync(table.Schema().CreateTableRequest(name), cancellationToken).ConfigureAwait(false);
-            if (table.TimeToLive is not { } attribute)
-            {
-                continue;
-            }
-
-            try
-            {
-                await client.UpdateTimeToLiveAsync(
-                    new UpdateTimeToLiveRequest { TableName = name, TimeToLiveSpecification = new TimeToLiveSpecification { AttributeName = attribute, Enabled = true } },
-                    cancellationToken).ConfigureAwait(false);
-            }
-            catch (AmazonDynamoDBException exception)
-            {
-                // The stack enables it in the account; locally items expiring during a run would make no difference.
-                notes.Add($"DynamoDB Local refused time to live on {table.Name}.{attribute} ({exception.ErrorCode}); the tables run without it.");
-            }
+            throw new LocalRunException($"{string.Join(" and ", clash.Select(declared => declared.Service))} both declare a table {clash.Key}.");
         }
 
-        return new TenantTables(client, serviceUrl, tenant, notes);
+        foreach (var (_, table) in tables)
+        {
+            await client.CreateTableAsync(table.Schema().CreateTableRequest(PhysicalName(tenant, table.Name)), cancellationToken).ConfigureAwait(false);
+        }
+
+        return new TenantTables(client, serviceUrl, tenant);
     }
 
     /// <summary>
@@ -81,23 +70,29 @@ internal sealed class TenantTables
         return environment;
     }
 
-    /// <summary>Counts the stored scans and reads every device's and station's counts.</summary>
-    public async Task<TenantTableReads> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>How many items the tenant's table <paramref name="logicalName"/> holds.</summary>
+    public async Task<int> CountAsync(string logicalName, CancellationToken cancellationToken)
     {
-        var storedScans = 0;
-        await foreach (var page in _client.Paginators.Scan(new ScanRequest { TableName = PhysicalName(Tenant, ScanService.ScansTable), Select = Select.COUNT }).Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var items = 0;
+        await foreach (var page in _client.Paginators.Scan(new ScanRequest { TableName = PhysicalName(Tenant, logicalName), Select = Select.COUNT }).Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            storedScans += page.Count ?? 0;
+            items += page.Count ?? 0;
         }
 
+        return items;
+    }
+
+    /// <summary>Reads every device's and station's counts from ScanIngest's stats table.</summary>
+    public async Task<IReadOnlyList<SubjectCounts>> ReadScanCountsAsync(CancellationToken cancellationToken)
+    {
         var counts = new List<SubjectCounts>();
-        await foreach (var page in _client.Paginators.Scan(new ScanRequest { TableName = PhysicalName(Tenant, ScanService.StatsTable) }).Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var page in _client.Paginators.Scan(new ScanRequest { TableName = PhysicalName(Tenant, SampleServices.StatsTable) }).Responses.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             // Attribute names as the sample's ScanStats stores them; a counter never added to is absent, so it is 0.
             counts.AddRange(page.Items?.Select(item => new SubjectCounts(item["Subject"].S, Number(item, "Accepted"), Number(item, "Rejected"))) ?? []);
         }
 
-        return new TenantTableReads(storedScans, counts);
+        return counts;
     }
 
     private static long Number(Dictionary<string, AttributeValue> item, string name) =>
