@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Publishes the ScanIngest sample natively, starts DynamoDB Local with each tenant's own tables, and runs the
+# Publishes the three sample services natively, starts DynamoDB Local with each tenant's own tables, and runs the
 # functions for several tenants on this machine, the way Lambda would; then prints what each tenant's functions
 # answered and its tables hold. Arguments go to `insight local` (defaults: --tenants 3 --events 2000 --seed 42).
 set -euo pipefail
