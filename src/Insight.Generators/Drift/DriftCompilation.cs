@@ -1,0 +1,326 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Insight.Generators.Common;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Insight.Generators.Drift;
+
+/// <summary>
+/// The well-known symbols the drift analyzers compare against, resolved once per compilation. <see cref="Read"/>
+/// returns <c>null</c> for a compilation that is neither service code (references Insight.Sdk) nor infrastructure
+/// code (references Amazon.CDK.Lib), or that is a test project, so the analyzers register nothing there.
+/// </summary>
+internal sealed class DriftCompilation
+{
+    /// <summary>Tests pin accounts, regions and local endpoints on purpose; drift is about deployed code.</summary>
+    private static readonly string[] TestFrameworks = ["xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "TUnit.Core"];
+
+    private readonly Lazy<bool> _hasHandlers;
+
+    private DriftCompilation(Compilation compilation)
+    {
+        Compilation = compilation;
+        TenantContext = compilation.GetTypeByMetadataName(KnownTypes.TenantContext);
+        InvocationContext = compilation.GetTypeByMetadataName(KnownTypes.InvocationContext);
+        HandlerAttribute = compilation.GetTypeByMetadataName(DriftTypes.HandlerAttribute);
+        FunctionStartupAttribute = compilation.GetTypeByMetadataName(KnownTypes.FunctionStartupAttribute);
+        CdkStack = compilation.GetTypeByMetadataName(DriftTypes.CdkStack);
+        TenantIdProperty = TenantContext?.GetMembers("TenantId").OfType<IPropertySymbol>().FirstOrDefault();
+        InvocationTenantIdProperty = InvocationContext?.GetMembers("InvocationTenantId").OfType<IPropertySymbol>().FirstOrDefault();
+        _hasHandlers = new Lazy<bool>(() => HandlerAttribute is not null && SourceTypes(compilation.Assembly.GlobalNamespace).Any(IsHandler), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    public Compilation Compilation { get; }
+
+    public INamedTypeSymbol? TenantContext { get; }
+
+    public INamedTypeSymbol? InvocationContext { get; }
+
+    public INamedTypeSymbol? HandlerAttribute { get; }
+
+    public INamedTypeSymbol? FunctionStartupAttribute { get; }
+
+    public INamedTypeSymbol? CdkStack { get; }
+
+    public IPropertySymbol? TenantIdProperty { get; }
+
+    public IPropertySymbol? InvocationTenantIdProperty { get; }
+
+    /// <summary>Service code: the compilation references Insight.Sdk.</summary>
+    public bool IsService => TenantContext is not null;
+
+    /// <summary>Infrastructure code: the compilation references Amazon.CDK.Lib; its account and region are <c>Aws.ACCOUNT_ID</c>/<c>Aws.REGION</c>.</summary>
+    public bool IsInfrastructure => CdkStack is not null;
+
+    /// <summary>Whether the project declares any handler; looked at once, the first time a rule needs it.</summary>
+    public bool HasHandlers => _hasHandlers.Value;
+
+    public static DriftCompilation? Read(Compilation compilation)
+    {
+        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        {
+            if (Array.IndexOf(TestFrameworks, assembly.Name) >= 0)
+            {
+                return null;
+            }
+        }
+
+        var drift = new DriftCompilation(compilation);
+        return drift.IsService || drift.IsInfrastructure ? drift : null;
+    }
+
+    /// <summary>Whether the type carries one of the SDK's handler attributes.</summary>
+    public bool IsHandler(INamedTypeSymbol type)
+    {
+        if (HandlerAttribute is null)
+        {
+            return false;
+        }
+
+        foreach (var attribute in type.GetAttributes())
+        {
+            for (var attributeType = attribute.AttributeClass; attributeType is not null; attributeType = attributeType.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(attributeType, HandlerAttribute))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The handler class that contains <paramref name="symbol"/>, if any.</summary>
+    public INamedTypeSymbol? ContainingHandler(ISymbol symbol)
+    {
+        for (var type = symbol as INamedTypeSymbol ?? symbol.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (IsHandler(type))
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="symbol"/> is a handler's <c>HandleAsync</c> (or a lambda or local function in it).</summary>
+    public IMethodSymbol? EnclosingHandleAsync(ISymbol symbol)
+    {
+        for (var current = symbol; current is IMethodSymbol method; current = method.ContainingSymbol)
+        {
+            if (method.MethodKind == MethodKind.Ordinary && method.Name == Handlers.HandlerShape.MethodName && IsHandler(method.ContainingType))
+            {
+                return method;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A C# expression of a <c>TenantContext</c> usable where <paramref name="containingSymbol"/>'s code runs: a
+    /// parameter of the method (or of an enclosing one), an <c>InvocationContext</c> parameter's <c>Tenant</c>, or, in
+    /// instance code, a primary-constructor parameter, field or property of the type. <c>null</c> when none is in scope.
+    /// </summary>
+    public string? TenantInScope(ISymbol containingSymbol)
+    {
+        if (TenantContext is null)
+        {
+            return null;
+        }
+
+        var isStatic = false;
+        for (var current = containingSymbol; current is IMethodSymbol method; current = method.ContainingSymbol)
+        {
+            isStatic |= method.IsStatic;
+            foreach (var parameter in method.Parameters)
+            {
+                if (SymbolEqualityComparer.Default.Equals(parameter.Type, TenantContext))
+                {
+                    return parameter.Name;
+                }
+
+                if (InvocationContext is not null && SymbolEqualityComparer.Default.Equals(parameter.Type, InvocationContext))
+                {
+                    return parameter.Name + ".Tenant";
+                }
+            }
+        }
+
+        var type = containingSymbol.ContainingType;
+        if (type is null || isStatic || containingSymbol.IsStatic)
+        {
+            return null;
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            var memberType = member switch
+            {
+                IFieldSymbol { IsImplicitlyDeclared: false } field => field.Type,
+                IPropertySymbol property => property.Type,
+                _ => null,
+            };
+            if (memberType is not null && !member.IsStatic && SymbolEqualityComparer.Default.Equals(memberType, TenantContext))
+            {
+                return member.Name;
+            }
+        }
+
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (IsPrimaryConstructor(constructor))
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(parameter.Type, TenantContext))
+                    {
+                        return parameter.Name;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="operation"/> yields the tenant id: <c>TenantContext.TenantId</c> or <c>InvocationContext.InvocationTenantId</c>, directly or through a local initialised from one.</summary>
+    public bool IsTenantId(IOperation? operation, CancellationToken cancellationToken)
+    {
+        operation = Unwrap(operation);
+        if (operation is IPropertyReferenceOperation { Property: var property })
+        {
+            return SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, TenantIdProperty)
+                || SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, InvocationTenantIdProperty);
+        }
+
+        // var id = tenant.TenantId; if (id == "acme") — one step back through the local's initializer, bound only when
+        // its syntax reads a member of that name.
+        if (operation is ILocalReferenceOperation { Local: var local } && operation.SemanticModel is { } model
+            && local.DeclaringSyntaxReferences.Length == 1
+            && local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var initializer }
+            && initializer is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TenantId" or "InvocationTenantId" }
+                or ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "TenantId" or "InvocationTenantId" } }
+            && initializer.SyntaxTree == model.SyntaxTree)
+        {
+            return Unwrap(model.GetOperation(initializer, cancellationToken)) is IPropertyReferenceOperation { Property: var source }
+                && (SymbolEqualityComparer.Default.Equals(source.OriginalDefinition, TenantIdProperty)
+                    || SymbolEqualityComparer.Default.Equals(source.OriginalDefinition, InvocationTenantIdProperty));
+        }
+
+        return false;
+    }
+
+    /// <summary>Strips implicit conversions, parentheses and <c>?.</c> so the interesting operation is compared.</summary>
+    public static IOperation? Unwrap(IOperation? operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation { IsImplicit: true } conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    break;
+                case IConditionalAccessOperation conditional:
+                    operation = conditional.WhenNotNull;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    /// <summary>The symbol an expression reads (property, field, local or parameter), for rules that go by its name.</summary>
+    public static ISymbol? ReferencedSymbol(IOperation? operation) => Unwrap(operation) switch
+    {
+        IPropertyReferenceOperation property => property.Property,
+        IFieldReferenceOperation field => field.Field,
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IInvocationOperation { Instance: { } instance } => ReferencedSymbol(instance),
+        _ => null,
+    };
+
+    /// <summary>A type of the AWS SDK for .NET (namespace <c>Amazon.*</c>, not the CDK's <c>Amazon.CDK.*</c> or jsii's).</summary>
+    public static bool IsAwsSdkType(ITypeSymbol? type)
+    {
+        var ns = type?.ContainingNamespace;
+        INamespaceSymbol? second = null;
+        while (ns is { IsGlobalNamespace: false, ContainingNamespace.IsGlobalNamespace: false })
+        {
+            second = ns;
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { IsGlobalNamespace: false, Name: "Amazon" } && second?.Name is not ("CDK" or "JSII");
+    }
+
+    /// <summary>Whether the namespace of <paramref name="type"/> is exactly <paramref name="ns"/>.</summary>
+    public static bool IsIn(ISymbol? type, INamespaceSymbol? ns) =>
+        ns is not null && SymbolEqualityComparer.Default.Equals(type?.ContainingNamespace, ns);
+
+    private static bool IsPrimaryConstructor(IMethodSymbol constructor)
+    {
+        foreach (var reference in constructor.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is TypeDeclarationSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceSymbol ns)
+    {
+        foreach (var member in ns.GetMembers())
+        {
+            if (member is INamespaceSymbol child)
+            {
+                foreach (var type in SourceTypes(child))
+                {
+                    yield return type;
+                }
+            }
+            else if (member is INamedTypeSymbol type && type.Locations.Any(l => l.IsInSource))
+            {
+                yield return type;
+            }
+        }
+    }
+}
+
+/// <summary>Metadata names the drift rules need beyond <see cref="KnownTypes"/>.</summary>
+internal static class DriftTypes
+{
+    public const string HandlerAttribute = "Insight.Sdk.HandlerAttribute";
+    public const string CdkStack = "Amazon.CDK.Stack";
+    public const string CdkAws = "Amazon.CDK.Aws";
+    public const string CdkEnvironment = "Amazon.CDK.Environment";
+    public const string AmazonServiceClient = "Amazon.Runtime.AmazonServiceClient";
+    public const string RegionEndpoint = "Amazon.RegionEndpoint";
+    public const string SystemEnvironment = "System.Environment";
+    public const string LoggerExtensions = "Microsoft.Extensions.Logging.LoggerExtensions";
+    public const string Logger = "Microsoft.Extensions.Logging.ILogger";
+    public const string LoggerMessageAttribute = "Microsoft.Extensions.Logging.LoggerMessageAttribute";
+
+    public const string DynamoDbTable = "Amazon.CDK.AWS.DynamoDB.Table";
+    public const string DynamoDbTableProps = "Amazon.CDK.AWS.DynamoDB.TableProps";
+    public const string DynamoDbBillingMode = "Amazon.CDK.AWS.DynamoDB.BillingMode";
+    public const string LambdaFunction = "Amazon.CDK.AWS.Lambda.Function";
+    public const string Vpc = "Amazon.CDK.AWS.EC2.Vpc";
+    public const string CfnNatGateway = "Amazon.CDK.AWS.EC2.CfnNatGateway";
+    public const string EventsSchedule = "Amazon.CDK.AWS.Events.Schedule";
+    public const string StackProps = "Amazon.CDK.StackProps";
+    public const string IamPolicyStatement = "Amazon.CDK.AWS.IAM.PolicyStatement";
+}

@@ -1,0 +1,583 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Insight.Generators.Drift;
+
+/// <summary>
+/// INS100–INS102: values that differ between tenants written into code that every tenant runs — AWS account ids,
+/// regions and resource names the deployment provides, and literal tenant ids that code branches on.
+/// </summary>
+/// <remarks>
+/// A value counts only in a context that says what it is (an ARN, a parameter or property named for accounts or
+/// regions, a comparison with the tenant's account), so a twelve-digit order number is left alone. ARN literals are
+/// found by syntax, which needs no binding; everything else by the specific operations that carry a value somewhere.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly string[] LookupMethods = ["TryGetValue", "GetValueOrDefault", "ContainsKey", "Contains"];
+    private static readonly string[] StringComparisons = ["Equals", "StartsWith", "EndsWith"];
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+    [
+        DriftDescriptors.HardCodedAccount,
+        DriftDescriptors.HardCodedRegionOrName,
+        DriftDescriptors.TenantSpecificBehaviour,
+    ];
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (DriftCompilation.Read(start.Compilation) is not { } drift)
+            {
+                return;
+            }
+
+            var rules = new Rules(drift);
+            start.RegisterSyntaxNodeAction(rules.AnalyzeStringLiteral, SyntaxKind.StringLiteralExpression);
+            start.RegisterSyntaxNodeAction(rules.AnalyzeInterpolatedString, SyntaxKind.InterpolatedStringExpression);
+            start.RegisterOperationAction(rules.AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(rules.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+            start.RegisterOperationAction(rules.AnalyzeAssignment, OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(rules.AnalyzeDeclaration, OperationKind.VariableDeclarator, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+            start.RegisterOperationAction(rules.AnalyzeEquality, OperationKind.Binary);
+            start.RegisterOperationAction(rules.AnalyzePatterns, OperationKind.Switch, OperationKind.SwitchExpression, OperationKind.IsPattern);
+            // Indexers by syntax: a property-reference action would run for every member access in the project.
+            start.RegisterSyntaxNodeAction(rules.AnalyzeElementAccess, SyntaxKind.ElementAccessExpression);
+        });
+    }
+
+    private enum TargetKind
+    {
+        Argument,
+        Assignment,
+        Declaration,
+    }
+
+    /// <summary>
+    /// What a value is written into, for the rules that go by the target's name. The message's description of it is
+    /// built only when a rule reports, so looking at a value allocates nothing.
+    /// </summary>
+    private readonly struct Target(ISymbol symbol, TargetKind kind, IMethodSymbol? method = null, bool allowsFix = true)
+    {
+        public ISymbol Symbol { get; } = symbol;
+
+        /// <summary>False for constants, which cannot take a run-time value.</summary>
+        public bool AllowsFix { get; } = allowsFix;
+
+        public string Describe() => kind switch
+        {
+            TargetKind.Argument when method is not null =>
+                $"Argument '{Symbol.Name}' of '{(method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.ContainingType.Name + "." + method.Name)}'",
+            TargetKind.Assignment when Symbol.ContainingType is { } owner => $"'{owner.Name}.{Symbol.Name}'",
+            _ => $"'{Symbol.Name}'",
+        };
+    }
+
+    private sealed class Rules(DriftCompilation drift)
+    {
+        private readonly INamedTypeSymbol? _regionEndpoint = drift.Compilation.GetTypeByMetadataName(DriftTypes.RegionEndpoint);
+
+        public void AnalyzeStringLiteral(SyntaxNodeAnalysisContext context)
+        {
+            var literal = (LiteralExpressionSyntax)context.Node;
+            var text = literal.Token.ValueText;
+            if (AwsLiterals.TryReadArn(text, out var regionStart, out var regionLength, out var accountStart, out var accountLength))
+            {
+                ReportArn(context, literal, text, text, regionStart, regionLength, accountStart, accountLength);
+            }
+        }
+
+        public void AnalyzeInterpolatedString(SyntaxNodeAnalysisContext context)
+        {
+            var interpolated = (InterpolatedStringExpressionSyntax)context.Node;
+            if (interpolated.Contents.Count < 2 || interpolated.Contents[0] is not InterpolatedStringTextSyntax first
+                || !first.TextToken.ValueText.StartsWith("arn:", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            // Holes become a control character, so a field that holds one is not a literal account or region.
+            var flattened = string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax t ? t.TextToken.ValueText : "\u0001"));
+            if (AwsLiterals.TryReadArn(flattened, out var regionStart, out var regionLength, out var accountStart, out var accountLength))
+            {
+                ReportArn(context, interpolated, flattened, flattened.Replace("\u0001", "{…}"), regionStart, regionLength, accountStart, accountLength);
+            }
+        }
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && argument.ArgumentKind == ArgumentKind.Explicit)
+                {
+                    CheckValue(context, argument.Value, new Target(parameter, TargetKind.Argument, method));
+                }
+            }
+
+            if (method.ContainingType.SpecialType == SpecialType.System_String && Array.IndexOf(StringComparisons, method.Name) >= 0)
+            {
+                var operands = invocation.Instance is { } instance
+                    ? (First: instance, Second: invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null)
+                    : (First: invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null, Second: invocation.Arguments.Length > 1 ? invocation.Arguments[1].Value : null);
+                if (operands.First is not null && operands.Second is not null)
+                {
+                    _ = CheckComparison(context, operands.First, operands.Second, invocation) || CheckComparison(context, operands.Second, operands.First, invocation);
+                }
+            }
+            else if (Array.IndexOf(LookupMethods, method.Name) >= 0)
+            {
+                // dictionary.TryGetValue(tenantId, ...), set.Contains(tenantId), or the extension form with the collection first.
+                var receiverIndex = invocation.Instance is null && method.IsExtensionMethod ? 0 : -1;
+                var receiver = receiverIndex == 0 ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
+                var key = invocation.Arguments.Length > receiverIndex + 1 ? invocation.Arguments[receiverIndex + 1].Value : null;
+                if (receiver is not null && drift.IsTenantId(key, context.CancellationToken))
+                {
+                    ReportLiteralKeyedLookup(context, receiver, invocation.Syntax);
+                }
+            }
+        }
+
+        public void AnalyzeObjectCreation(OperationAnalysisContext context)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (creation.Constructor is not { } constructor)
+            {
+                return;
+            }
+
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && argument.ArgumentKind == ArgumentKind.Explicit)
+                {
+                    CheckValue(context, argument.Value, new Target(parameter, TargetKind.Argument, constructor));
+                }
+            }
+        }
+
+        public void AnalyzeAssignment(OperationAnalysisContext context)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            ISymbol? member = assignment.Target switch
+            {
+                IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
+                IFieldReferenceOperation field => field.Field,
+                _ => null,
+            };
+            if (member is not null)
+            {
+                CheckValue(context, assignment.Value, new Target(member, TargetKind.Assignment));
+            }
+        }
+
+        public void AnalyzeDeclaration(OperationAnalysisContext context)
+        {
+            switch (context.Operation)
+            {
+                case IVariableDeclaratorOperation declarator when declarator.GetVariableInitializer() is { } initializer:
+                    CheckValue(context, initializer.Value, new Target(declarator.Symbol, TargetKind.Declaration, allowsFix: !declarator.Symbol.IsConst));
+                    break;
+                case IFieldInitializerOperation { InitializedFields.Length: 1 } initializer:
+                    var field = initializer.InitializedFields[0];
+                    CheckValue(context, initializer.Value, new Target(field, TargetKind.Declaration, allowsFix: !field.IsConst));
+                    break;
+                case IPropertyInitializerOperation { InitializedProperties.Length: 1 } initializer:
+                    CheckValue(context, initializer.Value, new Target(initializer.InitializedProperties[0], TargetKind.Declaration));
+                    break;
+            }
+        }
+
+        public void AnalyzeEquality(OperationAnalysisContext context)
+        {
+            var binary = (IBinaryOperation)context.Operation;
+            if (binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)
+            {
+                _ = CheckComparison(context, binary.LeftOperand, binary.RightOperand, binary) || CheckComparison(context, binary.RightOperand, binary.LeftOperand, binary);
+            }
+        }
+
+        public void AnalyzePatterns(OperationAnalysisContext context)
+        {
+            (IOperation? Value, string Description) tested = context.Operation switch
+            {
+                ISwitchOperation s => (s.Value, "The switch on"),
+                ISwitchExpressionOperation s => (s.Value, "The switch on"),
+                IIsPatternOperation p => (p.Value, "The pattern test of"),
+                _ => (null, ""),
+            };
+            if (tested.Value is not { } value)
+            {
+                return;
+            }
+
+            var kind = drift.IsTenantId(value, context.CancellationToken) ? ValueKind.TenantId : KindOfName(DriftCompilation.ReferencedSymbol(value)?.Name);
+            if (kind == ValueKind.None)
+            {
+                return;
+            }
+
+            foreach (var constant in PatternConstants(context.Operation))
+            {
+                if (Matches(kind, constant))
+                {
+                    ReportComparison(context, kind, $"{tested.Description} '{Excerpt.Of(value.Syntax)}'", constant, context.Operation.Syntax.GetLocation());
+                    return;
+                }
+            }
+        }
+
+        /// <summary><c>settings[tenant.TenantId]</c>: only an index that reads a member named TenantId or InvocationTenantId is bound.</summary>
+        public void AnalyzeElementAccess(SyntaxNodeAnalysisContext context)
+        {
+            var access = (ElementAccessExpressionSyntax)context.Node;
+            if (access.ArgumentList.Arguments.Count != 1
+                || access.ArgumentList.Arguments[0].Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TenantId" or "InvocationTenantId" } key
+                || !drift.IsTenantId(context.SemanticModel.GetOperation(key, context.CancellationToken), context.CancellationToken)
+                || context.SemanticModel.GetSymbolInfo(access.Expression, context.CancellationToken).Symbol is not { } collection
+                || FirstLiteralKey(collection, context.CancellationToken) is not { } literal)
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(DriftDescriptors.TenantSpecificBehaviour, access.GetLocation(), LookupDescription(collection), literal));
+        }
+
+        private void CheckValue(OperationAnalysisContext context, IOperation value, in Target target)
+        {
+            var unwrapped = DriftCompilation.Unwrap(value)!;
+            if (unwrapped is IFieldReferenceOperation { Field: { IsStatic: true } field } && _regionEndpoint is not null
+                && SymbolEqualityComparer.Default.Equals(field.ContainingType, _regionEndpoint) && SymbolEqualityComparer.Default.Equals(field.Type, _regionEndpoint))
+            {
+                var properties = target.AllowsFix && !drift.IsInfrastructure ? TenantFix(context.ContainingSymbol, "Region") : null;
+                if (properties is { Count: > 0 })
+                {
+                    properties = properties.Add(DriftFixProperties.RegionEndpoint, DriftFixProperties.True);
+                }
+
+                Report(context, DriftDescriptors.HardCodedRegionOrName, unwrapped.Syntax.GetLocation(), properties, target.Describe(), "region", $"RegionEndpoint.{field.Name}", RegionAdvice());
+                return;
+            }
+
+            // The type first: reading ConstantValue boxes a numeric constant.
+            if (unwrapped.Type?.SpecialType != SpecialType.System_String
+                || unwrapped.ConstantValue is not { HasValue: true, Value: string text } || text.Length == 0 || text.StartsWith("arn:", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            // A named constant is reported where it is declared when its own name says what it is; elsewhere at each use.
+            if (unwrapped is not ILiteralOperation && DriftCompilation.ReferencedSymbol(unwrapped) is { } constant && KindOfName(constant.Name) != ValueKind.None)
+            {
+                return;
+            }
+
+            var name = target.Symbol.Name;
+            var location = unwrapped.Syntax.GetLocation();
+            if (AwsLiterals.IsAccountId(text) && (AwsLiterals.Mentions(name, "account") || name.EndsWith("Principal", StringComparison.OrdinalIgnoreCase)))
+            {
+                if (!DriftOptions.Lists(context.Options, location.SourceTree!, DriftOptions.AllowedAccountIds, text))
+                {
+                    var properties = target.AllowsFix && !IsCdkEnvironment(target.Symbol) ? TenantFix(context.ContainingSymbol, "AccountId") : null;
+                    Report(context, DriftDescriptors.HardCodedAccount, location, properties, target.Describe(), text, AccountAdvice());
+                }
+            }
+            else if (AwsLiterals.IsRegion(text) && (AwsLiterals.Mentions(name, "region") || IsRegionLookup(target.Symbol)))
+            {
+                if (!DriftOptions.Lists(context.Options, location.SourceTree!, DriftOptions.AllowedRegions, text))
+                {
+                    var properties = target.AllowsFix && !IsCdkEnvironment(target.Symbol) ? TenantFix(context.ContainingSymbol, "Region") : null;
+                    Report(context, DriftDescriptors.HardCodedRegionOrName, location, properties, target.Describe(), "region", text, RegionAdvice());
+                }
+            }
+            else if (ResourceNameKind(name) is { } kind && DriftCompilation.IsAwsSdkType(target.Symbol.ContainingType))
+            {
+                var advice = kind == "table name"
+                    ? "use the generated table classes, which read the physical name the deployment sets"
+                    : "read it from the configuration the service stack sets in each account";
+                Report(context, DriftDescriptors.HardCodedRegionOrName, location, null, target.Describe(), kind, text, advice);
+            }
+        }
+
+        /// <summary>Reports a comparison of an account, region or tenant id with a literal; true when it reported.</summary>
+        private bool CheckComparison(OperationAnalysisContext context, IOperation constantSide, IOperation otherSide, IOperation comparison)
+        {
+            if (constantSide.Type?.SpecialType != SpecialType.System_String || constantSide.ConstantValue is not { HasValue: true, Value: string text } || text.Length == 0)
+            {
+                return false;
+            }
+
+            var kind = drift.IsTenantId(otherSide, context.CancellationToken) ? ValueKind.TenantId : KindOfName(DriftCompilation.ReferencedSymbol(otherSide)?.Name);
+            if (!Matches(kind, text))
+            {
+                return false;
+            }
+
+            return ReportComparison(context, kind, $"The comparison with '{Excerpt.Of(otherSide.Syntax)}'", text, comparison.Syntax.GetLocation());
+        }
+
+        private bool ReportComparison(OperationAnalysisContext context, ValueKind kind, string description, string text, Location location)
+        {
+            switch (kind)
+            {
+                case ValueKind.TenantId:
+                    Report(context, DriftDescriptors.TenantSpecificBehaviour, location, null, description, text);
+                    return true;
+                case ValueKind.Account when !DriftOptions.Lists(context.Options, location.SourceTree!, DriftOptions.AllowedAccountIds, text):
+                    Report(context, DriftDescriptors.HardCodedAccount, location, null, description, text,
+                        "every tenant account runs this code, so no behaviour may depend on one account");
+                    return true;
+                case ValueKind.Region when !DriftOptions.Lists(context.Options, location.SourceTree!, DriftOptions.AllowedRegions, text):
+                    Report(context, DriftDescriptors.HardCodedRegionOrName, location, null, description, "region", text,
+                        "every region the service is deployed to runs this code, so no behaviour may depend on one region");
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <param name="text">The ARN, with one placeholder character per interpolation, which the field positions index.</param>
+        /// <param name="display">The ARN as the message shows it.</param>
+        private void ReportArn(SyntaxNodeAnalysisContext context, ExpressionSyntax node, string text, string display, int regionStart, int regionLength, int accountStart, int accountLength)
+        {
+            var hasAccount = AwsLiterals.IsAccountId(text, accountStart, accountLength);
+            var hasRegion = AwsLiterals.IsRegion(text, regionStart, regionLength);
+            if (!hasAccount && !hasRegion)
+            {
+                return;
+            }
+
+            var tree = node.SyntaxTree;
+            var account = hasAccount ? text.Substring(accountStart, accountLength) : null;
+            var region = hasRegion ? text.Substring(regionStart, regionLength) : null;
+            hasAccount = account is not null && !DriftOptions.Lists(context.Options, tree, DriftOptions.AllowedAccountIds, account);
+            hasRegion = region is not null && !DriftOptions.Lists(context.Options, tree, DriftOptions.AllowedRegions, region);
+            if (!hasAccount && !hasRegion)
+            {
+                return;
+            }
+
+            var properties = IsConstantContext(node) || context.ContainingSymbol is null
+                ? ImmutableDictionary<string, string?>.Empty
+                : TenantFix(context.ContainingSymbol, hasAccount ? "AccountId" : "Region");
+            if (properties.Count > 0)
+            {
+                properties = properties.SetItem(hasAccount ? DriftFixProperties.ArnAccount : DriftFixProperties.ArnRegion, DriftFixProperties.True);
+                if (hasAccount && hasRegion)
+                {
+                    properties = properties.SetItem(DriftFixProperties.ArnRegion, DriftFixProperties.True);
+                }
+            }
+
+            var description = $"The ARN \"{Excerpt.Of(display)}\"";
+            var diagnostic = hasAccount
+                ? Diagnostic.Create(DriftDescriptors.HardCodedAccount, node.GetLocation(), properties, description, account, AccountAdvice())
+                : Diagnostic.Create(DriftDescriptors.HardCodedRegionOrName, node.GetLocation(), properties, description, "region", region, RegionAdvice());
+            context.ReportDiagnostic(diagnostic);
+        }
+
+        private void ReportLiteralKeyedLookup(OperationAnalysisContext context, IOperation receiver, SyntaxNode lookup)
+        {
+            if (DriftCompilation.ReferencedSymbol(receiver) is { } collection && FirstLiteralKey(collection, context.CancellationToken) is { } key)
+            {
+                Report(context, DriftDescriptors.TenantSpecificBehaviour, lookup.GetLocation(), null, LookupDescription(collection), key);
+            }
+        }
+
+        private static string LookupDescription(ISymbol collection) => $"'{collection.Name}', keyed by literal tenant ids and looked up by the tenant id,";
+
+        /// <summary>
+        /// How a fix can reach the tenant's value here: infrastructure code uses the deploying account and region;
+        /// service code a TenantContext in scope, or one the handler's HandleAsync can take. Empty when neither.
+        /// </summary>
+        private ImmutableDictionary<string, string?> TenantFix(ISymbol containingSymbol, string member)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (drift.IsInfrastructure)
+            {
+                return properties.Add(DriftFixProperties.Infrastructure, DriftFixProperties.True).Add(DriftFixProperties.TenantMember, member);
+            }
+
+            if (drift.TenantInScope(containingSymbol) is { } tenant)
+            {
+                return properties.Add(DriftFixProperties.TenantExpression, tenant).Add(DriftFixProperties.TenantMember, member);
+            }
+
+            return drift.EnclosingHandleAsync(containingSymbol) is not null
+                ? properties.Add(DriftFixProperties.AddTenantParameter, DriftFixProperties.True).Add(DriftFixProperties.TenantMember, member)
+                : properties;
+        }
+
+        private string AccountAdvice() => drift.IsInfrastructure
+            ? "use Aws.ACCOUNT_ID or a construct's reference, since one template is deployed to every tenant account"
+            : "use TenantContext.AccountId, the account the function is deployed in";
+
+        private string RegionAdvice() => drift.IsInfrastructure
+            ? "use Aws.REGION, since one template is deployed to every region of the fleet"
+            : "use TenantContext.Region, the region the function is deployed in";
+
+        private bool IsRegionLookup(ISymbol parameter) =>
+            parameter is IParameterSymbol { ContainingSymbol: IMethodSymbol { Name: "GetBySystemName" } method }
+            && SymbolEqualityComparer.Default.Equals(method.ContainingType, _regionEndpoint);
+
+        /// <summary>A stack's Environment is INS110's concern; a fix there would only hide the pinning.</summary>
+        private static bool IsCdkEnvironment(ISymbol member) =>
+            member.ContainingType is { Name: "Environment" or "IEnvironment", ContainingNamespace: { Name: "CDK", ContainingNamespace.Name: "Amazon" } };
+
+        private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, params object?[] arguments) =>
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, arguments));
+    }
+
+    private enum ValueKind
+    {
+        None,
+        TenantId,
+        Account,
+        Region,
+    }
+
+    private static ValueKind KindOfName(string? name) =>
+        name is null ? ValueKind.None
+        : AwsLiterals.Mentions(name, "account") ? ValueKind.Account
+        : AwsLiterals.Mentions(name, "region") ? ValueKind.Region
+        : ValueKind.None;
+
+    private static bool Matches(ValueKind kind, string text) => kind switch
+    {
+        ValueKind.TenantId => text.Length > 0,
+        ValueKind.Account => AwsLiterals.IsAccountId(text),
+        ValueKind.Region => AwsLiterals.IsRegion(text),
+        _ => false,
+    };
+
+    /// <summary>The string constants a switch or pattern test compares with, in source order.</summary>
+    private static System.Collections.Generic.IEnumerable<string> PatternConstants(IOperation operation)
+    {
+        switch (operation)
+        {
+            case ISwitchOperation switchStatement:
+                foreach (var clause in switchStatement.Cases.SelectMany(c => c.Clauses))
+                {
+                    System.Collections.Generic.IEnumerable<string> constants = clause switch
+                    {
+                        ISingleValueCaseClauseOperation single => Constant(single.Value),
+                        IPatternCaseClauseOperation pattern => Constants(pattern.Pattern),
+                        _ => [],
+                    };
+                    foreach (var constant in constants)
+                    {
+                        yield return constant;
+                    }
+                }
+
+                break;
+            case ISwitchExpressionOperation switchExpression:
+                foreach (var constant in switchExpression.Arms.SelectMany(a => Constants(a.Pattern)))
+                {
+                    yield return constant;
+                }
+
+                break;
+            case IIsPatternOperation isPattern:
+                foreach (var constant in Constants(isPattern.Pattern))
+                {
+                    yield return constant;
+                }
+
+                break;
+        }
+    }
+
+    private static System.Collections.Generic.IEnumerable<string> Constants(IPatternOperation pattern) => pattern switch
+    {
+        IConstantPatternOperation constant => Constant(constant.Value),
+        IBinaryPatternOperation binary => Constants(binary.LeftPattern).Concat(Constants(binary.RightPattern)),
+        INegatedPatternOperation negated => Constants(negated.Pattern),
+        _ => [],
+    };
+
+    private static string[] Constant(IOperation value) =>
+        value.ConstantValue is { HasValue: true, Value: string { Length: > 0 } text } ? [text] : [];
+
+    /// <summary>What a parameter or property of an AWS SDK request names, when it names a resource the deployment provides.</summary>
+    private static string? ResourceNameKind(string name) =>
+        string.Equals(name, "TableName", StringComparison.OrdinalIgnoreCase) ? "table name"
+        : string.Equals(name, "QueueUrl", StringComparison.OrdinalIgnoreCase) ? "queue URL"
+        : string.Equals(name, "QueueName", StringComparison.OrdinalIgnoreCase) ? "queue name"
+        : string.Equals(name, "EventBusName", StringComparison.OrdinalIgnoreCase) ? "event bus name"
+        : null;
+
+    /// <summary>Where only a compile-time constant may stand, so a fix cannot put the tenant's run-time value.</summary>
+    private static bool IsConstantContext(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AttributeArgumentSyntax or CaseSwitchLabelSyntax or ConstantPatternSyntax or ParameterSyntax:
+                    return true;
+                case FieldDeclarationSyntax field:
+                    return field.Modifiers.Any(SyntaxKind.ConstKeyword);
+                case LocalDeclarationStatementSyntax local:
+                    return local.IsConst;
+                case StatementSyntax or MemberDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The first literal key or element in the declaration of <paramref name="collection"/>:
+    /// <c>{ ["acme"] = … }</c>, <c>{ { "acme", … } }</c>, <c>{ "acme" }</c> or <c>["acme"]</c>.
+    /// </summary>
+    private static string? FirstLiteralKey(ISymbol collection, CancellationToken cancellationToken)
+    {
+        if (collection is not (IFieldSymbol or IPropertySymbol or ILocalSymbol))
+        {
+            return null;
+        }
+
+        foreach (var reference in collection.DeclaringSyntaxReferences)
+        {
+            var initializer = reference.GetSyntax(cancellationToken) switch
+            {
+                VariableDeclaratorSyntax variable => variable.Initializer?.Value,
+                PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
+                _ => null,
+            };
+            var key = initializer?.DescendantNodesAndSelf()
+                .OfType<LiteralExpressionSyntax>()
+                .FirstOrDefault(l => l.IsKind(SyntaxKind.StringLiteralExpression) && IsKeyOrElement(l));
+            if (key is not null)
+            {
+                return key.Token.ValueText;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsKeyOrElement(LiteralExpressionSyntax literal) => literal.Parent switch
+    {
+        ArgumentSyntax { Parent: BracketedArgumentListSyntax { Parent: ImplicitElementAccessSyntax } } => true,
+        InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.ComplexElementInitializerExpression) => initializer.Expressions[0] == literal,
+        InitializerExpressionSyntax initializer => initializer.IsKind(SyntaxKind.CollectionInitializerExpression) || initializer.IsKind(SyntaxKind.ArrayInitializerExpression),
+        ExpressionElementSyntax => true,
+        _ => false,
+    };
+}

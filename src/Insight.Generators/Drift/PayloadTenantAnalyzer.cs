@@ -1,0 +1,291 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Insight.Generators.Drift;
+
+/// <summary>
+/// INS103: a handler that reads the tenant from its event (<c>scan.TenantId</c>, a <c>tenant_id</c> header or query
+/// parameter) to choose resources or to authorize. In an account-per-tenant fleet the tenant is the deployment's; a
+/// payload can name any tenant, so trusting it lets one tenant's event act for another.
+/// </summary>
+/// <remarks>
+/// Only handlers' <c>HandleAsync</c> bodies are looked at. Logging the payload's tenant, and comparing it with the
+/// deployment's <c>TenantContext.TenantId</c> to reject a mismatch, are fine and not reported.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly string[] KeyedReads = ["GetValueOrDefault", "TryGetValue", "GetValue"];
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [DriftDescriptors.PayloadTenantId];
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (DriftCompilation.Read(start.Compilation) is not { IsService: true, HandlerAttribute: not null } drift)
+            {
+                return;
+            }
+
+            var logging = new LoggingApis(start.Compilation);
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                if (block.OwningSymbol is not IMethodSymbol { Name: Handlers.HandlerShape.MethodName, MethodKind: MethodKind.Ordinary, Parameters.Length: > 0 } method
+                    || !drift.IsHandler(method.ContainingType))
+                {
+                    return;
+                }
+
+                var reader = new PayloadReader(drift, logging, method.Parameters[0]);
+                block.RegisterOperationAction(reader.AnalyzePropertyReference, OperationKind.PropertyReference);
+                block.RegisterOperationAction(reader.AnalyzeInvocation, OperationKind.Invocation);
+            });
+        });
+    }
+
+    private sealed class PayloadReader(DriftCompilation drift, LoggingApis logging, IParameterSymbol payload)
+    {
+        public void AnalyzePropertyReference(OperationAnalysisContext context)
+        {
+            var reference = (IPropertyReferenceOperation)context.Operation;
+            var named = reference.Property.IsIndexer
+                ? reference.Arguments.Length == 1 && IsTenantKey(reference.Arguments[0].Value)
+                : AwsLiterals.IsTenantIdName(reference.Property.Name);
+            if (!named || !IsRootedAtPayload(reference.Instance))
+            {
+                return;
+            }
+
+            // scan.Tenant.TenantId is reported once, at its outermost tenant-named part.
+            if (reference.Parent is IPropertyReferenceOperation outer && outer.Instance == reference && AwsLiterals.IsTenantIdName(outer.Property.Name))
+            {
+                return;
+            }
+
+            Check(context, reference, reference.Type);
+        }
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (System.Array.IndexOf(KeyedReads, invocation.TargetMethod.Name) < 0)
+            {
+                return;
+            }
+
+            // headers.GetValueOrDefault("x-tenant-id"): an instance call, or an extension with the collection first.
+            var receiver = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+            var keyIndex = invocation.Instance is null ? 1 : 0;
+            if (invocation.Arguments.Length > keyIndex && IsTenantKey(invocation.Arguments[keyIndex].Value) && IsRootedAtPayload(receiver))
+            {
+                // TryGetValue answers a bool; only a read that yields the value can be replaced by the tenant id.
+                Check(context, invocation, invocation.TargetMethod.Name == "TryGetValue" ? null : invocation.Type);
+            }
+        }
+
+        private void Check(OperationAnalysisContext context, IOperation read, ITypeSymbol? type)
+        {
+            // request.Headers?["x-tenant-id"] is reported, and replaced, as a whole.
+            while (read.Parent is IConditionalAccessOperation conditional && conditional.WhenNotNull == read)
+            {
+                read = conditional;
+            }
+
+            if (IsWritten(read) || IsHarmless(read, context))
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (type?.SpecialType == SpecialType.System_String)
+            {
+                if (drift.TenantInScope(context.ContainingSymbol) is { } tenant)
+                {
+                    properties = properties.Add(DriftFixProperties.TenantExpression, tenant).Add(DriftFixProperties.TenantMember, "TenantId");
+                }
+                else if (drift.EnclosingHandleAsync(context.ContainingSymbol) is not null)
+                {
+                    properties = properties.Add(DriftFixProperties.AddTenantParameter, DriftFixProperties.True).Add(DriftFixProperties.TenantMember, "TenantId");
+                }
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(DriftDescriptors.PayloadTenantId, read.Syntax.GetLocation(), properties, Excerpt.Of(read.Syntax)));
+        }
+
+        /// <summary>A constant string key that names the tenant; the type is checked first, as reading ConstantValue boxes numbers.</summary>
+        private static bool IsTenantKey(IOperation key) =>
+            key.Type?.SpecialType == SpecialType.System_String && key.ConstantValue is { HasValue: true, Value: string name } && AwsLiterals.IsTenantIdName(name);
+
+        /// <summary>Whether the chain of member reads ends at the handler's event parameter.</summary>
+        private bool IsRootedAtPayload(IOperation? operation)
+        {
+            while (operation is not null)
+            {
+                switch (operation)
+                {
+                    case IParameterReferenceOperation parameter:
+                        return SymbolEqualityComparer.Default.Equals(parameter.Parameter, payload);
+                    case IPropertyReferenceOperation property:
+                        operation = property.Instance;
+                        break;
+                    case IFieldReferenceOperation field:
+                        operation = field.Instance;
+                        break;
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        break;
+                    case IConditionalAccessInstanceOperation instance:
+                        operation = ConditionalReceiver(instance);
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>For the receiver placeholder in <c>a?.B</c>, the <c>a</c> it stands for.</summary>
+        private static IOperation? ConditionalReceiver(IOperation instance)
+        {
+            var child = instance;
+            for (var parent = instance.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation conditional && conditional.WhenNotNull == child)
+                {
+                    return conditional.Operation;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsWritten(IOperation read) =>
+            read.Parent is IAssignmentOperation assignment && assignment.Target == read;
+
+        /// <summary>
+        /// Logging the payload's tenant, checking it against the deployment's tenant, and <c>nameof</c> do not choose
+        /// anything; follow the value up through conversions and interpolations to where it is used.
+        /// </summary>
+        private bool IsHarmless(IOperation read, OperationAnalysisContext context)
+        {
+            var child = read;
+            for (var parent = read.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    // Through conversions, interpolations and the array a params argument builds, to where the value is used.
+                    case IConversionOperation or IParenthesizedOperation or IConditionalAccessOperation or IInterpolationOperation
+                        or IInterpolatedStringOperation or ICoalesceOperation or IArrayInitializerOperation or IArrayCreationOperation:
+                        continue;
+                    case INameOfOperation:
+                        return true;
+                    case IArgumentOperation { Parent: IInvocationOperation invocation }:
+                        if (logging.IsLogging(invocation.TargetMethod))
+                        {
+                            return true;
+                        }
+
+                        if (invocation.TargetMethod is { Name: "Equals", ContainingType.SpecialType: SpecialType.System_String })
+                        {
+                            return OtherOperandIsDeploymentTenant(invocation, child, context);
+                        }
+
+                        return false;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
+                        return drift.IsTenantId(binary.LeftOperand == child ? binary.RightOperand : binary.LeftOperand, context.CancellationToken);
+                    case IInvocationOperation { TargetMethod: { Name: "Equals", ContainingType.SpecialType: SpecialType.System_String } } invocation when invocation.Instance == child:
+                        return OtherOperandIsDeploymentTenant(invocation, child, context);
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private bool OtherOperandIsDeploymentTenant(IInvocationOperation equals, IOperation operand, OperationAnalysisContext context)
+        {
+            if (equals.Instance is { } instance && instance != operand && drift.IsTenantId(instance, context.CancellationToken))
+            {
+                return true;
+            }
+
+            foreach (var argument in equals.Arguments)
+            {
+                if (argument != operand && argument.Value != operand && drift.IsTenantId(argument.Value, context.CancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The logging entry points a payload's tenant may be passed to.</summary>
+    private sealed class LoggingApis(Compilation compilation)
+    {
+        private readonly INamedTypeSymbol? _loggerExtensions = compilation.GetTypeByMetadataName(DriftTypes.LoggerExtensions);
+        private readonly INamedTypeSymbol? _logger = compilation.GetTypeByMetadataName(DriftTypes.Logger);
+        private readonly INamedTypeSymbol? _loggerMessage = compilation.GetTypeByMetadataName(DriftTypes.LoggerMessageAttribute);
+
+        /// <summary><c>log.LogInformation(...)</c>, a <c>[LoggerMessage]</c> method, or any method of or taking an <c>ILogger</c> first.</summary>
+        public bool IsLogging(IMethodSymbol method)
+        {
+            if (_logger is null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(method.ContainingType, _loggerExtensions) || IsLogger(method.ContainingType)
+                || (method.Parameters.Length > 0 && IsLogger(method.Parameters[0].Type)))
+            {
+                return true;
+            }
+
+            foreach (var attribute in method.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _loggerMessage))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsLogger(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _logger))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, _logger))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Insight.Generators.Drift;
+
+/// <summary>
+/// INS104 and INS105: service code that wires itself instead of taking what the SDK provides — AWS clients built by
+/// hand (each with its own configuration, credentials and connection pool, and invisible to the generated
+/// permissions), and handlers that read environment variables the deployment already turned into TenantContext.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ServiceWiringAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+    [
+        DriftDescriptors.HandBuiltClient,
+        DriftDescriptors.EnvironmentVariableInHandler,
+    ];
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (DriftCompilation.Read(start.Compilation) is not { IsService: true, HandlerAttribute: not null } drift)
+            {
+                return;
+            }
+
+            var wiring = new Wiring(drift);
+            if (wiring.ServiceClient is not null)
+            {
+                start.RegisterOperationAction(wiring.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+            }
+
+            if (wiring.Environment is not null)
+            {
+                start.RegisterOperationAction(wiring.AnalyzeInvocation, OperationKind.Invocation);
+            }
+        });
+    }
+
+    private sealed class Wiring(DriftCompilation drift)
+    {
+        public INamedTypeSymbol? ServiceClient { get; } = drift.Compilation.GetTypeByMetadataName(DriftTypes.AmazonServiceClient);
+
+        public INamedTypeSymbol? Environment { get; } = drift.Compilation.GetTypeByMetadataName(DriftTypes.SystemEnvironment);
+
+        private readonly INamedTypeSymbol? _serviceProvider = drift.Compilation.GetTypeByMetadataName("System.IServiceProvider");
+
+        public void AnalyzeObjectCreation(OperationAnalysisContext context)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (creation.Type is not INamedTypeSymbol { Name: var name } client || !name.EndsWith("Client", StringComparison.Ordinal) || !DerivesFrom(client, ServiceClient!))
+            {
+                return;
+            }
+
+            // Built once in the startup class or in a DI factory is how a client should be made; elsewhere, only in a service.
+            var owner = context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType;
+            if (owner is null || IsStartup(owner) || IsInServiceFactory(creation) || !drift.HasHandlers)
+            {
+                return;
+            }
+
+            var serviceInterface = ServiceInterface(client);
+            var properties = serviceInterface is null
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(DriftFixProperties.ClientInterface, serviceInterface.ToDisplayString());
+            context.ReportDiagnostic(Diagnostic.Create(DriftDescriptors.HandBuiltClient, creation.Syntax.GetLocation(), properties,
+                client.Name, owner.Name, serviceInterface?.Name ?? "the service's client interface"));
+        }
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (method.Name is not ("GetEnvironmentVariable" or "GetEnvironmentVariables")
+                || !SymbolEqualityComparer.Default.Equals(method.ContainingType, Environment)
+                || drift.ContainingHandler(context.ContainingSymbol) is not { } handler)
+            {
+                return;
+            }
+
+            var argument = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
+            var variable = argument?.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+            var member = variable switch
+            {
+                "INSIGHT_TENANT_ID" => "TenantId",
+                "INSIGHT_ACCOUNT_ID" => "AccountId",
+                "AWS_REGION" or "AWS_DEFAULT_REGION" => "Region",
+                _ => null,
+            };
+            var named = variable is not null ? $"'{variable}'" : argument is not null ? $"named by '{Excerpt.Of(argument.Syntax)}'" : "set";
+            var advice = member is not null
+                ? $"use TenantContext.{member}, which the SDK reads once at start-up"
+                : "take FunctionEnvironment or an options class through the constructor, so tests and the local runner can supply it";
+
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (member is not null)
+            {
+                if (drift.TenantInScope(context.ContainingSymbol) is { } tenant)
+                {
+                    properties = properties.Add(DriftFixProperties.TenantExpression, tenant).Add(DriftFixProperties.TenantMember, member);
+                }
+                else if (drift.EnclosingHandleAsync(context.ContainingSymbol) is not null)
+                {
+                    properties = properties.Add(DriftFixProperties.AddTenantParameter, DriftFixProperties.True).Add(DriftFixProperties.TenantMember, member);
+                }
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(DriftDescriptors.EnvironmentVariableInHandler, invocation.Syntax.GetLocation(), properties, handler.Name, named, advice));
+        }
+
+        private bool IsStartup(INamedTypeSymbol type)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, drift.FunctionStartupAttribute))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Inside <c>provider => new AmazonSQSClient(...)</c> given to a DI registration.</summary>
+        private bool IsInServiceFactory(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IDelegateCreationOperation { Type: INamedTypeSymbol { DelegateInvokeMethod.Parameters: { Length: 1 } parameters } }
+                    && SymbolEqualityComparer.Default.Equals(parameters[0].Type, _serviceProvider))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
+        {
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The service interface of a client: <c>IAmazonDynamoDB</c> for <c>AmazonDynamoDBClient</c>.</summary>
+        private static INamedTypeSymbol? ServiceInterface(INamedTypeSymbol client)
+        {
+            var expected = "I" + client.Name.Substring(0, client.Name.Length - "Client".Length);
+            INamedTypeSymbol? fallback = null;
+            foreach (var candidate in client.Interfaces)
+            {
+                if (candidate.Name == expected)
+                {
+                    return candidate;
+                }
+
+                if (fallback is null && candidate.Name.StartsWith("IAmazon", StringComparison.Ordinal) && candidate.Name != "IAmazonService")
+                {
+                    fallback = candidate;
+                }
+            }
+
+            return fallback;
+        }
+    }
+}

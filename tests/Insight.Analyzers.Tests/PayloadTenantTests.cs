@@ -1,0 +1,149 @@
+using Insight.Analyzers.Tests.Infrastructure;
+using Insight.CodeFixes;
+using Insight.Generators.Drift;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Insight.Analyzers.Tests;
+
+/// <summary>INS103: the tenant read from the event payload instead of the deployment.</summary>
+public sealed class PayloadTenantTests
+{
+    private const string OrderEvent = """
+        public sealed record OrderEvent(string OrderId, string TenantId, OrderEvent.Customer Buyer)
+        {
+            public sealed record Customer(string Name, string Tenant);
+        }
+
+        public sealed class Orders
+        {
+            public Task SaveAsync(string tenantId, string orderId) => Task.CompletedTask;
+        }
+
+
+        """;
+
+    [Fact]
+    public async Task The_payloads_tenant_becomes_the_deployments_tenant()
+    {
+        await DriftVerifier.FixAsync<PayloadTenantAnalyzer, TenantValueCodeFixProvider>(
+            Sources.Service + OrderEvent + """
+            [EventHandler]
+            public sealed partial class SaveOrder(Orders orders)
+            {
+                public Task HandleAsync(OrderEvent order, TenantContext tenant) => orders.SaveAsync({|INS103:order.TenantId|}, order.OrderId);
+            }
+            """,
+            Sources.Service + OrderEvent + """
+            [EventHandler]
+            public sealed partial class SaveOrder(Orders orders)
+            {
+                public Task HandleAsync(OrderEvent order, TenantContext tenant) => orders.SaveAsync(tenant.TenantId, order.OrderId);
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Fix_all_adds_one_tenant_parameter_for_every_read()
+    {
+        await DriftVerifier.FixAsync<PayloadTenantAnalyzer, TenantValueCodeFixProvider>(
+            Sources.Service + OrderEvent + """
+            [EventHandler]
+            public sealed partial class SaveOrder(Orders orders)
+            {
+                public async Task HandleAsync(OrderEvent order, CancellationToken cancellationToken)
+                {
+                    var key = $"{{|INS103:order.TenantId|}}#{order.OrderId}";
+                    await orders.SaveAsync({|INS103:order.TenantId|}, key);
+                    await orders.SaveAsync({|INS103:order.Buyer.Tenant|}, order.OrderId);
+                }
+            }
+            """,
+            Sources.Service + OrderEvent + """
+            [EventHandler]
+            public sealed partial class SaveOrder(Orders orders)
+            {
+                public async Task HandleAsync(OrderEvent order, TenantContext tenant, CancellationToken cancellationToken)
+                {
+                    var key = $"{tenant.TenantId}#{order.OrderId}";
+                    await orders.SaveAsync(tenant.TenantId, key);
+                    await orders.SaveAsync(tenant.TenantId, order.OrderId);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task Headers_query_parameters_and_authorization_by_payload_are_reported()
+    {
+        await DriftVerifier.AnalyzeAsync<PayloadTenantAnalyzer>(Sources.Service + OrderEvent + """
+            [EventHandler(Trigger = Trigger.HttpApi, Route = "GET /orders")]
+            public sealed partial class ListOrders(Orders orders)
+            {
+                public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request)
+                {
+                    var fromHeader = {|INS103:request.Headers?["x-tenant-id"]|};
+                    var fromQuery = {|INS103:request.QueryStringParameters!.GetValueOrDefault("tenant_id")|};
+                    await orders.SaveAsync(fromHeader ?? fromQuery ?? "", "");
+                    return new HttpApiResponse { StatusCode = 200 };
+                }
+            }
+
+            [EventHandler]
+            public sealed partial class Approve
+            {
+                public Task HandleAsync(OrderEvent order)
+                {
+                    if ({|INS103:order.TenantId|} == "acme")
+                    {
+                        return Task.CompletedTask;
+                    }
+
+                    throw new UnauthorizedAccessException();
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task The_rule_is_an_error_by_default()
+    {
+        await DriftVerifier.AnalyzeAsync<PayloadTenantAnalyzer>(Sources.Service + OrderEvent + """
+            [EventHandler]
+            public sealed partial class SaveOrder(Orders orders)
+            {
+                public Task HandleAsync(OrderEvent order) => orders.SaveAsync({|#0:order.TenantId|}, order.OrderId);
+            }
+            """,
+            expected: new DiagnosticResult(DriftRuleIds.PayloadTenantId, DiagnosticSeverity.Error).WithLocation(0).WithArguments("order.TenantId"));
+    }
+
+    [Fact]
+    public async Task Logging_and_checking_against_the_deployment_are_left_alone()
+    {
+        await DriftVerifier.AnalyzeAsync<PayloadTenantAnalyzer>(Sources.Service + OrderEvent + """
+            [EventHandler]
+            public sealed partial class SaveOrder(Orders orders, ILogger<SaveOrder> log)
+            {
+                public Task HandleAsync(OrderEvent order, TenantContext tenant)
+                {
+                    log.LogInformation("Order {Order} claims tenant {Tenant}", order.OrderId, order.TenantId);
+                    LogClaim(log, order.TenantId);
+                    if (order.TenantId != tenant.TenantId || !string.Equals(order.TenantId, tenant.TenantId, StringComparison.Ordinal))
+                    {
+                        throw new UnauthorizedAccessException(nameof(order.TenantId));
+                    }
+
+                    return orders.SaveAsync(tenant.TenantId, order.OrderId);
+                }
+
+                private static void LogClaim(ILogger logger, string claimed) => logger.LogDebug("claimed {Tenant}", claimed);
+            }
+
+            public static class NotAHandler
+            {
+                public static string Tenant(OrderEvent order) => order.TenantId;
+            }
+            """);
+    }
+}
