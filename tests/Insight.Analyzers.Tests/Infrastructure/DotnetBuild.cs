@@ -26,7 +26,7 @@ public sealed partial record BuildResult(int ExitCode, string Output)
 /// </summary>
 public static class DotnetBuild
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => TestRepository.Root;
 
     public static async Task<BuildResult> RunAsync(string project, string artifactsPath, TimeSpan timeout)
     {
@@ -71,9 +71,6 @@ public static class DotnetBuild
             return new BuildResult(process.ExitCode, output.ToString());
         }
     }
-
-    private static string FindRoot([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
 }
 
 /// <summary>

@@ -9,8 +9,8 @@ public sealed class ServiceTests
     {
         using var manifest = JsonDocument.Parse(InsightService.Manifest);
 
-        var function = Assert.Single(manifest.RootElement.GetProperty("functions").EnumerateArray());
-        Assert.Equal("StoreScan", function.GetProperty("handler").GetString());
+        var function = manifest.RootElement.GetProperty("functions").EnumerateArray()
+            .Single(f => f.GetProperty("handler").GetString() == "StoreScan");
         Assert.Equal("EventBridge", function.GetProperty("trigger").GetString());
         Assert.Equal("readwrite", function.GetProperty("tables")[0].GetProperty("access").GetString());
         Assert.Equal("ExpiresAt", manifest.RootElement.GetProperty("tables")[0].GetProperty("timeToLive").GetString());
