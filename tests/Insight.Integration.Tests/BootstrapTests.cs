@@ -6,16 +6,21 @@ namespace Insight.Integration.Tests;
 [Collection(PublishCollection.Name)]
 public sealed class BootstrapTests(PublishedScanIngest published, LocalDynamoDb tables) : IClassFixture<PublishedScanIngest>, IClassFixture<LocalDynamoDb>
 {
-    private async Task<BootstrapProcess> StartWithTablesAsync(string handler)
+    private async Task<BootstrapProcess> StartWithTablesAsync(string handler) =>
+        (await StartWithTablesAndEnvironmentAsync(handler)).Function;
+
+    /// <summary>The sample's tables, created fresh, and the function pointed at them; the environment names the tables.</summary>
+    private async Task<(BootstrapProcess Function, Dictionary<string, string> Environment)> StartWithTablesAndEnvironmentAsync(string handler)
     {
         var environment = await tables.CreateTablesAsync(ScanIngest.ScanRecord.Schema, ScanIngest.ScanStats.Schema);
-        return await BootstrapProcess.StartAsync(published.Bootstrap, handler, env =>
+        var function = await BootstrapProcess.StartAsync(published.Bootstrap, handler, env =>
         {
             foreach (var (name, value) in environment)
             {
                 env[name] = value;
             }
         });
+        return (function, environment);
     }
 
     [Fact]
@@ -90,14 +95,8 @@ public sealed class BootstrapTests(PublishedScanIngest published, LocalDynamoDb 
     [Fact]
     public async Task A_redelivered_scan_is_stored_and_counted_once()
     {
-        var environment = await tables.CreateTablesAsync(ScanIngest.ScanRecord.Schema, ScanIngest.ScanStats.Schema);
-        await using var function = await BootstrapProcess.StartAsync(published.Bootstrap, "RecordScan", env =>
-        {
-            foreach (var (name, value) in environment)
-            {
-                env[name] = value;
-            }
-        });
+        var (function, environment) = await StartWithTablesAndEnvironmentAsync("RecordScan");
+        await using var running = function;
         var scan = WireEvents.EventBridge(WireEvents.Scan(WireEvents.NewId(), device: "M2-7"));
 
         var first = await function.InvokeAsync(scan);

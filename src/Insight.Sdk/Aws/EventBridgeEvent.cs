@@ -104,9 +104,7 @@ public static class EventBridgeEnvelope
         }
         catch (JsonException exception) when (exception.Path is { Length: > 0 } path && path[0] == '$')
         {
-            var message = exception.Message;
-            var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-            throw new JsonException(cut > 0 ? message[..cut] : message, "$.detail" + path[1..], exception.LineNumber, exception.BytePositionInLine, exception);
+            throw new JsonException(Hosting.InvalidPayloadException.Reason(exception), "$.detail" + path[1..], exception.LineNumber, exception.BytePositionInLine, exception);
         }
     }
 

@@ -10,15 +10,18 @@ public sealed class InvalidPayloadException(string message, Exception? inner = n
     public static InvalidPayloadException From(JsonException exception, string eventType)
     {
         var where = string.IsNullOrEmpty(exception.Path) ? "" : $" at {exception.Path}";
-        // System.Text.Json appends its own path and position to some messages; keep the first sentence that says what broke.
-        var reason = exception.Message;
-        var cut = reason.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (cut > 0)
-        {
-            reason = reason[..cut];
-        }
+        return new InvalidPayloadException($"The payload is not a valid {eventType}{where}: {Reason(exception)}", exception);
+    }
 
-        return new InvalidPayloadException($"The payload is not a valid {eventType}{where}: {reason}", exception);
+    /// <summary>
+    /// What broke, without the path and position System.Text.Json appends to some messages (the path is reported
+    /// separately, from the sender's point of view).
+    /// </summary>
+    internal static string Reason(JsonException exception)
+    {
+        var message = exception.Message;
+        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
     }
 }
 
