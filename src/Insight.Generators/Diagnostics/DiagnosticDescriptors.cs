@@ -47,6 +47,12 @@ internal static class DiagnosticDescriptors
         "INS010", "Function startup class is invalid",
         "[FunctionStartup] class '{0}' {1}");
 
+    public static readonly DiagnosticDescriptor AnonymousRoute = new(
+        "INS011", "HTTP route is callable without a token",
+        "Route '{0}' of '{1}' is callable without a token: {2}",
+        "Insight.Security", DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        helpLinkUri: "docs/rules/INS011.md");
+
     public static readonly DiagnosticDescriptor EntityNotPartial = Rule(
         "INS020", "DynamoDB entity must be partial",
         "[DynamoTable] type '{0}' must be declared partial so the generator can add its mapper");

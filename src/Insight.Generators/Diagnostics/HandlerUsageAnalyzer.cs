@@ -27,6 +27,7 @@ public sealed class HandlerUsageAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.EventTypeMismatch,
         DiagnosticDescriptors.DuplicateHandlerKey,
         DiagnosticDescriptors.EventTypeNotSerializable,
+        DiagnosticDescriptors.AnonymousRoute,
         DiagnosticDescriptors.InvalidTriggerOptions,
         DiagnosticDescriptors.UnsupportedHandlerClass,
         DiagnosticDescriptors.InvalidStartup,
@@ -92,6 +93,11 @@ public sealed class HandlerUsageAnalyzer : DiagnosticAnalyzer
             && !HandlerShape.IsSerializable(result, index.Contexts))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EventTypeNotSerializable, location, result.DisplayName));
+        }
+
+        if (model.Anonymous is { } reason)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AnonymousRoute, location, model.Route, type.Name, reason));
         }
 
         // The first handler (by full name) keeps a key; each later one is reported, matching what the generator keeps.
