@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SNS;
 using Constructs;
+using Insight.Sdk.Fleet;
 
 namespace Insight.Sdk.Cdk.Platform;
 

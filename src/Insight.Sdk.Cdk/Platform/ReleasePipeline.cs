@@ -23,7 +23,7 @@ namespace Insight.Sdk.Cdk.Platform;
 /// tolerance let the operation succeed with those instances marked FAILED; the <c>RetryFailedInstances</c> action then
 /// re-runs exactly them as a new operation of the stack set itself (<c>update-stack-set</c> with the previous template
 /// and parameters, restricted to the failed accounts), which keeps each instance's overrides and touches no other
-/// instance, up to <see cref="RolloutPreferences.RetryRounds"/> times, and fails the pipeline naming what is still
+/// instance, up to <see cref="Insight.Sdk.Fleet.RolloutPreferences.RetryRounds"/> times, and fails the pipeline naming what is still
 /// failed. Failures beyond the tolerance stop the operation (and, with sequential regions, every later region); the
 /// platform stack's update then fails and CloudFormation rolls the stack sets back to the previous release.
 /// </remarks>

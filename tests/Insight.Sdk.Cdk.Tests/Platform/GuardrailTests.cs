@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Amazon.CDK;
 using Insight.Sdk.Cdk.Platform;
+using Insight.Sdk.Fleet;
 
 namespace Insight.Sdk.Cdk.Tests.Platform;
 
