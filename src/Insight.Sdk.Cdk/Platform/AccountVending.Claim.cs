@@ -16,7 +16,7 @@ public partial class AccountVending
         var invalidRequest = new Fail(this, "InvalidRequest", new FailProps
         {
             Error = "InvalidRequest",
-            Cause = $"A vending request needs tenantId (matching {TenantId.Pattern}), accountName, accountEmail and optionally settings as a JSON string.",
+            Cause = $"A vending request needs tenantId (matching {TenantId.Pattern}), accountName and accountEmail; optionally settings (a JSON string), jwtIssuer (an https URL), jwtAudience and tenantClaim.",
         });
         var vendingInProgress = new Fail(this, "VendingInProgress", new FailProps
         {
@@ -24,7 +24,7 @@ public partial class AccountVending
             Cause = "Another execution has claimed this tenant and not yet requested its account; let it finish, or remove its registry item if it died.",
         });
 
-        var checkRequest = Jsonata("CheckRequest", "Checks the request and defaults its settings.", RequestCheckExpression);
+        var checkRequest = Jsonata("CheckRequest", "Checks the request and notes when it was received.", RequestCheckExpression);
         var claim = Transient(new DynamoPutItem(this, "ClaimTenant", new DynamoPutItemProps
         {
             Table = Registry,

@@ -13,15 +13,19 @@ public partial class AccountVending
     /// </summary>
     private AccountCreation Create(IChainable place, FailureEnds failures)
     {
-        var createAccount = Transient(Organizations("CreateAccount", "createAccount", new Dictionary<string, object>
+        var createAccount = Organizations("CreateAccount", "createAccount", new Dictionary<string, object>
         {
-            ["Email"] = JsonPath.StringAt("$.accountEmail"),
-            ["AccountName"] = JsonPath.StringAt("$.accountName"),
+            ["Email.$"] = "$.accountEmail",
+            ["AccountName.$"] = "$.accountName",
 
             // Organizations creates this role in the new account, trusted by the management account.
             ["RoleName"] = _settings.PlatformRoleName,
-            ["Tags"] = new object[] { new Dictionary<string, object> { ["Key"] = GuardrailPolicies.TenantTagKey, ["Value"] = JsonPath.StringAt("$.tenantId") } },
-        }, "$.createAccount"));
+            ["Tags"] = new object[] { new Dictionary<string, object> { ["Key"] = GuardrailPolicies.TenantTagKey, ["Value.$"] = "$.tenantId" } },
+        }, "$.createAccount");
+
+        // Only rejections are retried: after any other failure (a service error, a timeout) the account may exist, so
+        // the request is looked up before anything is sent again.
+        Transient(createAccount, ["Organizations.TooManyRequestsException", "Organizations.ConcurrentModificationException"]);
         var releaseClaim = Transient(new DynamoDeleteItem(this, "ReleaseClaim", new DynamoDeleteItemProps
         {
             Table = Registry,
@@ -33,7 +37,9 @@ public partial class AccountVending
         }));
         releaseClaim.Next(failures.CreateAccount);
         releaseClaim.AddCatch(failures.CreateAccount, new CatchProps { ResultPath = "$.releaseError" });
-        createAccount.AddCatch(releaseClaim, new CatchProps { ResultPath = "$.error" });
+        createAccount.AddCatch(releaseClaim, new CatchProps { Errors = [.. CreateAccountRejections], ResultPath = "$.error" });
+        var lookUp = LookUpAccountRequest(releaseClaim, failures);
+        createAccount.AddCatch(lookUp.Start, new CatchProps { ResultPath = "$.error" });
 
         var recordRequest = Transient(new DynamoUpdateItem(this, "RecordAccountRequest", new DynamoUpdateItemProps
         {
@@ -49,10 +55,10 @@ public partial class AccountVending
         OnError(recordRequest, failures.Registration);
 
         var startPolling = new Pass(this, "StartPollingAccount", new PassProps { Result = Result.FromObject(new Dictionary<string, object> { ["count"] = 0 }), ResultPath = "$.accountPolls" });
-        var waitForAccount = new Wait(this, "WaitForAccount", new WaitProps { Time = WaitTime.Duration(Duration.Seconds(20)) });
+        var waitForAccount = new Wait(this, "WaitForAccount", new WaitProps { Time = WaitTime.Duration(Duration.Seconds(AccountPollSeconds)) });
         var describeAccount = Transient(Organizations("DescribeCreateAccountStatus", "describeCreateAccountStatus", new Dictionary<string, object>
         {
-            ["CreateAccountRequestId"] = JsonPath.StringAt("$.createAccount.CreateAccountStatus.Id"),
+            ["CreateAccountRequestId.$"] = "$.createAccount.CreateAccountStatus.Id",
         }, "$.createAccount"));
         OnError(describeAccount, failures.CreateAccount);
         var countAccountPoll = Count("CountAccountPoll", "$.accountPolls");
@@ -89,6 +95,7 @@ public partial class AccountVending
         });
 
         createAccount.Next(recordRequest);
+        lookUp.Found.Next(recordRequest);
         recordRequest.Next(startPolling);
         startPolling.Next(waitForAccount);
         waitForAccount.Next(describeAccount);
@@ -102,6 +109,44 @@ public partial class AccountVending
         useCreatedAccount.Next(place);
         return new AccountCreation(createAccount, startPolling);
     }
+
+    /// <summary>
+    /// After an ambiguous CreateAccount failure: let the request settle, then page through the organization's account
+    /// requests in progress or succeeded for this one (<see cref="AccountRequestMatchExpression"/>). Found, its id is
+    /// recorded and waited for like a fresh one; not found on any page, nothing was created and the claim is released
+    /// (<paramref name="releaseClaim"/>); pages left after <see cref="AccountRequestLookupPages"/>, vending stops with the
+    /// claim kept, so a repeat cannot request a second account.
+    /// </summary>
+    private AccountRequestLookUp LookUpAccountRequest(IChainable releaseClaim, FailureEnds failures)
+    {
+        var settle = new Wait(this, "LetAccountRequestSettle", new WaitProps { Time = WaitTime.Duration(Duration.Seconds(30)) });
+        var firstPage = Transient(Organizations("ListAccountRequests", "listCreateAccountStatus", new Dictionary<string, object>
+        {
+            ["States"] = new[] { "IN_PROGRESS", "SUCCEEDED" },
+        }, "$.accountRequests"));
+        var nextPage = Transient(Organizations("ListMoreAccountRequests", "listCreateAccountStatus", new Dictionary<string, object>
+        {
+            ["States"] = new[] { "IN_PROGRESS", "SUCCEEDED" },
+            ["NextToken.$"] = "$.accountLookup.nextToken",
+        }, "$.accountRequests"));
+        OnError(firstPage, failures.CreateAccountUnresolved);
+        OnError(nextPage, failures.CreateAccountUnresolved);
+        var match = Jsonata("MatchAccountRequest", "Looks for this request's account on the page.", AccountRequestMatchExpression);
+        var found = new Pass(this, "AccountRequestFound");
+
+        settle.Next(firstPage);
+        firstPage.Next(match);
+        nextPage.Next(match);
+        match.Next(new Choice(this, "AccountRequestFound?")
+            .When(Condition.BooleanEquals("$.accountLookup.found", true), found)
+            .When(Condition.And(Condition.IsPresent("$.accountLookup.nextToken"), Condition.NumberLessThan("$.accountLookup.pages", AccountRequestLookupPages)), nextPage)
+            .When(Condition.IsPresent("$.accountLookup.nextToken"), failures.CreateAccountUnresolved)
+            .Otherwise(releaseClaim));
+        return new AccountRequestLookUp(settle, found);
+    }
+
+    /// <summary>The look-up's entry and the state it reaches when the request is found.</summary>
+    private sealed record AccountRequestLookUp(IChainable Start, Pass Found);
 
     /// <summary>Where the create part is entered: a new request, or waiting for a request an earlier execution made.</summary>
     private sealed record AccountCreation(IChainable Start, IChainable WaitForAccount);

@@ -1,4 +1,3 @@
-using Amazon.CDK;
 using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
 
@@ -7,9 +6,11 @@ namespace Insight.Sdk.Cdk.Platform;
 public partial class AccountVending
 {
     /// <summary>
-    /// Deploy: pin the tenant's values on every service's stack instance in every region — update the account's
-    /// instance when automatic deployment already created it, create it when not — and wait for each operation, then
-    /// <paramref name="finish"/>.
+    /// Deploy: write every stack instance's parameter overrides in one step (<see cref="ParameterOverridesExpression"/>),
+    /// then deploy each service's instance in each region in a child execution of its own — update the account's instance
+    /// when automatic deployment already created it, create it when not, and wait for the operation — then
+    /// <paramref name="finish"/>. Each child keeps its own execution history, so the number of services and regions
+    /// never adds up in this one.
     /// </summary>
     private IChainable Deploy(ServiceStackSets stackSets, IChainable finish, FailureEnds failures)
     {
@@ -25,32 +26,34 @@ public partial class AccountVending
             }))]),
             ResultPath = "$.targets",
         });
-        var deploy = new Map(this, "DeployStackInstances", new MapProps
+        var overrides = Jsonata("BuildParameterOverrides", "Every stack instance's parameter overrides: the tenant's values and the region's.", ParameterOverridesExpression);
+        var deploy = new DistributedMap(this, "DeployStackInstances", new DistributedMapProps
         {
-            ItemsPath = "$.targets",
+            ItemsPath = "$.deployments",
             ItemSelector = new Dictionary<string, object>
             {
-                ["target"] = JsonPath.StringAt("$$.Map.Item.Value"),
+                ["deployment"] = JsonPath.StringAt("$$.Map.Item.Value"),
                 ["accountId"] = JsonPath.StringAt("$.account.id"),
-                ["tenantId"] = JsonPath.StringAt("$.tenantId"),
-                ["settings"] = JsonPath.StringAt("$.settings"),
-                ["scheduleSlot"] = JsonPath.StringAt("$.scheduleSlot"),
             },
 
             // Few at a time: each is its own StackSets operation, and the CloudFormation API throttles.
             MaxConcurrency = 5,
+            MapExecutionType = StateMachineType.STANDARD,
+            ToleratedFailurePercentage = 0,
             ResultPath = JsonPath.DISCARD,
         });
         deploy.ItemProcessor(StackInstanceUpsert());
         deploy.AddCatch(failures.StackInstances, new CatchProps { ResultPath = "$.error" });
-        targets.Next(deploy);
+        targets.Next(overrides);
+        overrides.Next(deploy);
         deploy.Next(finish);
         return targets;
     }
 
     /// <summary>
-    /// For one stack set and region: update the account's instance when it exists (automatic deployment may have created
-    /// it with the stack set's values), create it when not, then wait for the operation.
+    /// One child execution: for one stack set and region, update the account's instance when it exists (automatic
+    /// deployment may have created it with the stack set's values), create it when not, then poll the operation with a
+    /// doubling interval (<see cref="OperationPollExpression"/>) at most <see cref="StackInstancePolls"/> times.
     /// </summary>
     private IChainable StackInstanceUpsert()
     {
@@ -67,15 +70,14 @@ public partial class AccountVending
         var timedOut = new Fail(this, "StackInstanceOperationTimedOut", new FailProps
         {
             Error = "StackInstancesFailed",
-            Cause = "The stack set operation for this account did not finish within the polling window (it may be queued behind a rollout); repeat the request once it has.",
+            Cause = $"The stack set operation for this account did not finish within {StackInstancePollWindow.TotalHours:0} hours of polling (it may be queued behind a rollout); repeat the request once it has.",
         });
 
-        var buildOverrides = Jsonata("BuildParameterOverrides", "The tenant's values and the region's for this stack instance.", ParameterOverridesExpression);
         var describe = Transient(CloudFormation("DescribeStackInstance", "describeStackInstance", new Dictionary<string, object>
         {
-            ["StackSetName"] = JsonPath.StringAt("$.target.stackSetName"),
+            ["StackSetName"] = JsonPath.StringAt("$.deployment.stackSetName"),
             ["StackInstanceAccount"] = JsonPath.StringAt("$.accountId"),
-            ["StackInstanceRegion"] = JsonPath.StringAt("$.target.region"),
+            ["StackInstanceRegion"] = JsonPath.StringAt("$.deployment.region"),
             ["CallAs"] = _settings.CallAs,
         }, JsonPath.DISCARD));
         var update = Transient(CloudFormation("UpdateStackInstances", "updateStackInstances", InstanceOperation(), "$.operation"));
@@ -85,19 +87,22 @@ public partial class AccountVending
         OnError(update, failed);
         OnError(create, failed);
 
-        var startPolling = new Pass(this, "StartPollingOperation", new PassProps { Result = Result.FromObject(new Dictionary<string, object> { ["count"] = 0 }), ResultPath = "$.operationPolls" });
-        var wait = new Wait(this, "WaitForStackInstances", new WaitProps { Time = WaitTime.Duration(Duration.Seconds(60)) });
+        var startPolling = new Pass(this, "StartPollingOperation", new PassProps
+        {
+            Result = Result.FromObject(new Dictionary<string, object> { ["count"] = 0, ["waitSeconds"] = FirstOperationPollSeconds }),
+            ResultPath = "$.operationPolls",
+        });
+        var wait = new Wait(this, "WaitForStackInstances", new WaitProps { Time = WaitTime.SecondsPath("$.operationPolls.waitSeconds") });
         var status = Transient(CloudFormation("DescribeStackSetOperation", "describeStackSetOperation", new Dictionary<string, object>
         {
-            ["StackSetName"] = JsonPath.StringAt("$.target.stackSetName"),
+            ["StackSetName"] = JsonPath.StringAt("$.deployment.stackSetName"),
             ["OperationId"] = JsonPath.StringAt("$.operation.OperationId"),
             ["CallAs"] = _settings.CallAs,
         }, "$.operationStatus"));
         OnError(status, failed);
-        var count = Count("CountOperationPoll", "$.operationPolls");
+        var count = Jsonata("CountOperationPoll", "Counts the poll and doubles the wait before the next, up to its limit.", OperationPollExpression);
         var statusPath = "$.operationStatus.StackSetOperation.Status";
 
-        buildOverrides.Next(describe);
         describe.Next(update);
         update.Next(startPolling);
         create.Next(startPolling);
@@ -109,20 +114,20 @@ public partial class AccountVending
             .When(Condition.Or(Condition.StringEquals(statusPath, "FAILED"), Condition.StringEquals(statusPath, "STOPPED")), operationFailed)
             .When(Condition.NumberGreaterThanEquals("$.operationPolls.count", StackInstancePolls), timedOut)
             .Otherwise(wait));
-        return buildOverrides;
+        return describe;
     }
 
     private Dictionary<string, object> InstanceOperation() => new()
     {
-        ["StackSetName"] = JsonPath.StringAt("$.target.stackSetName"),
+        ["StackSetName"] = JsonPath.StringAt("$.deployment.stackSetName"),
         ["DeploymentTargets"] = new Dictionary<string, object>
         {
             ["OrganizationalUnitIds"] = new[] { _settings.TenantsOrganizationalUnitId },
             ["Accounts"] = JsonPath.Array(JsonPath.StringAt("$.accountId")),
             ["AccountFilterType"] = "INTERSECTION",
         },
-        ["Regions"] = JsonPath.Array(JsonPath.StringAt("$.target.region")),
-        ["ParameterOverrides"] = JsonPath.ListAt("$.parameterOverrides"),
+        ["Regions"] = JsonPath.Array(JsonPath.StringAt("$.deployment.region")),
+        ["ParameterOverrides"] = JsonPath.ListAt("$.deployment.parameterOverrides"),
         ["OperationPreferences"] = new Dictionary<string, object> { ["FailureToleranceCount"] = 0, ["MaxConcurrentCount"] = 1 },
         ["CallAs"] = _settings.CallAs,
     };

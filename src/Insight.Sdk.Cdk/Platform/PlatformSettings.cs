@@ -66,9 +66,23 @@ public sealed partial record PlatformSettings
     [JsonPropertyName("rollout")]
     public RolloutPreferences Rollout { get; init; } = new();
 
+    /// <summary>
+    /// Who may call the services' HTTP routes in every tenant account unless vending sets the tenant's own: the token
+    /// issuer, the audience and the claim that carries the tenant.
+    /// </summary>
+    [JsonPropertyName("authentication")]
+    public required TenantAuthentication Authentication { get; init; }
+
     /// <summary>The regions the guardrails allow in tenant accounts; everything else is denied except global services.</summary>
     [JsonPropertyName("allowedRegions")]
     public IReadOnlyList<string> AllowedRegions { get; init; } = [];
+
+    /// <summary>
+    /// The service control policies attached to the tenants unit outside the platform stack. Organizations attaches
+    /// <c>FullAWSAccess</c> to every unit unless it is replaced; these count toward the five a unit may carry.
+    /// </summary>
+    [JsonPropertyName("existingServiceControlPolicies")]
+    public IReadOnlyList<string> ExistingServiceControlPolicies { get; init; } = [GuardrailPolicies.FullAwsAccess];
 
     /// <summary>
     /// The role the platform team works through in every tenant account. Account vending creates it (as the role
@@ -149,6 +163,7 @@ public sealed partial record PlatformSettings
         }
 
         problems.AddRange(Source.Problems());
+        problems.AddRange(Authentication.Problems());
         problems.AddRange(Rollout.Problems());
         if (AllowedRegions.Count == 0)
         {
@@ -229,6 +244,46 @@ public sealed record PipelineSource
             yield return "source.repository must be owner/name when a connection is used.";
         }
     }
+}
+
+/// <summary>The platform-wide defaults of the tokens HTTP routes accept; vending may set a tenant's own.</summary>
+public sealed partial record TenantAuthentication
+{
+    /// <summary>The token issuer (an https URL, as in the tokens' <c>iss</c> claim).</summary>
+    [JsonPropertyName("issuer")]
+    public required string Issuer { get; init; }
+
+    /// <summary>The audience tokens must be issued for (the <c>aud</c> claim).</summary>
+    [JsonPropertyName("audience")]
+    public required string Audience { get; init; }
+
+    /// <summary>The claim that carries the tenant id; the runtime refuses a token whose tenant is not the account's.</summary>
+    [JsonPropertyName("tenantClaim")]
+    public string TenantClaim { get; init; } = "tenant_id";
+
+    internal IEnumerable<string> Problems()
+    {
+        if (!IssuerPattern().IsMatch(Issuer))
+        {
+            yield return $"authentication.issuer {Issuer} is not an https URL.";
+        }
+
+        if (Audience.Length == 0)
+        {
+            yield return "authentication.audience is empty.";
+        }
+
+        if (!ClaimPattern().IsMatch(TenantClaim))
+        {
+            yield return $"authentication.tenantClaim {TenantClaim} is not a claim name (letters, digits and _ : . / -).";
+        }
+    }
+
+    [GeneratedRegex(@"^https://\S+$")]
+    private static partial Regex IssuerPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_:./-]{1,128}$")]
+    private static partial Regex ClaimPattern();
 }
 
 /// <summary>The deployment of one region that is not the home region.</summary>

@@ -44,7 +44,8 @@ public class ReleasePipeline : Construct
         IReadOnlyList<PlatformService> services,
         IBucket artifactBucket,
         ServiceStackSets stackSets,
-        ITopic notifications)
+        ITopic notifications,
+        TopicEncryptionKey notificationsKey)
         : base(scope, id)
     {
         _settings = settings;
@@ -88,6 +89,7 @@ public class ReleasePipeline : Construct
             ["PARAMETERS"] = new BuildEnvironmentVariable { Value = string.Join(' ', ServiceStackSets.ParameterNames) },
         };
 
+        DeploymentRole = new PlatformDeploymentRole(this, "DeploymentRole", settings);
         var stages = new List<IStageProps>
         {
             new StageProps { StageName = "Source", Actions = [sourceAction] },
@@ -97,6 +99,9 @@ public class ReleasePipeline : Construct
         };
         if (settings.RequireApproval)
         {
+            // The approval request is published with the action's role, which needs the topic's key as well.
+            var approvalRole = new Role(this, "ApprovalRole", new RoleProps { AssumedBy = new AccountRootPrincipal() });
+            notificationsKey.GrantPublish(approvalRole);
             stages.Add(new StageProps
             {
                 StageName = "Approve",
@@ -106,6 +111,7 @@ public class ReleasePipeline : Construct
                     {
                         ActionName = "ApproveRollout",
                         NotificationTopic = notifications,
+                        Role = approvalRole,
                         AdditionalInformation = $"Release {release} rolls out to every account of {settings.TenantsOrganizationalUnitId}. `insight fleet plan` estimates how long it takes.",
                     }),
                 ],
@@ -123,8 +129,9 @@ public class ReleasePipeline : Construct
                     StackName = settings.StackName,
                     TemplatePath = synthOutput.AtPath($"{settings.StackName}.template.json"),
 
-                    // The platform stack holds the pipeline itself, its roles and the Organizations policies.
-                    AdminPermissions = true,
+                    // CloudFormation deploys with a role scoped to what the platform stack holds, not administrator rights.
+                    AdminPermissions = false,
+                    DeploymentRole = DeploymentRole.Role,
                     CfnCapabilities = [CfnCapabilities.NAMED_IAM],
                     ParameterOverrides = new Dictionary<string, object> { [PlatformStack.ReleaseParameterName] = release },
                 }),
@@ -200,6 +207,9 @@ public class ReleasePipeline : Construct
 
     /// <summary>The pipeline.</summary>
     public Pipeline Pipeline { get; }
+
+    /// <summary>The role CloudFormation deploys the platform stack with in the roll-out.</summary>
+    public PlatformDeploymentRole DeploymentRole { get; }
 
     /// <summary>The commands that publish every service's arm64 bootstrap and upload it under the release's key.</summary>
     public IEnumerable<string> PublishCommands(IReadOnlyList<PlatformService> services)
@@ -325,11 +335,7 @@ public class ReleasePipeline : Construct
         retry.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Actions = ["cloudformation:ListStackInstances", "cloudformation:UpdateStackSet", "cloudformation:DescribeStackSetOperation"],
-            Resources =
-            [
-                $"arn:{CdkAws.PARTITION}:cloudformation:{CdkAws.REGION}:{CdkAws.ACCOUNT_ID}:stackset/{_settings.StackSetNamePrefix}*",
-                $"arn:{CdkAws.PARTITION}:cloudformation:*:{CdkAws.ACCOUNT_ID}:stackset-target/{_settings.StackSetNamePrefix}*",
-            ],
+            Resources = [.. ServiceStackSets.IamResources(_settings)],
         }));
         if (_settings.CallAs == "DELEGATED_ADMIN")
         {
