@@ -14,7 +14,7 @@ public sealed class TenantParameters
         TenantId = new CfnParameter(scope, "TenantId", new CfnParameterProps
         {
             Type = "String",
-            AllowedPattern = "^[a-z0-9][a-z0-9-]{1,62}$",
+            AllowedPattern = Insight.Sdk.Fleet.TenantId.Pattern,
             Description = "The tenant this account serves (lower-case letters, digits and hyphens).",
         });
         TenantSettings = new CfnParameter(scope, "TenantSettings", new CfnParameterProps
