@@ -1,5 +1,4 @@
 using Amazon.CDK.AWS.StepFunctions;
-using Amazon.CDK.AWS.StepFunctions.Tasks;
 
 namespace Insight.Sdk.Cdk.Platform;
 

@@ -5,11 +5,9 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.StepFunctions;
-using Amazon.CDK.AWS.StepFunctions.Tasks;
 using Constructs;
 using Insight.Sdk.Cdk.Stacks;
 using Insight.Sdk.Fleet;
-using CdkAws = Amazon.CDK.Aws;
 using LogGroupProps = Amazon.CDK.AWS.Logs.LogGroupProps;
 
 namespace Insight.Sdk.Cdk.Platform;

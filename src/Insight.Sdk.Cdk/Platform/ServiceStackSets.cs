@@ -102,7 +102,7 @@ public class ServiceStackSets : Construct
     public static IReadOnlyList<string> ParameterNames { get; } =
     [
         "TenantId", "TenantSettings", "ArtifactBucket", "AlarmTopicArn", "EventBusName", "ScheduleSlot",
-        JwtIssuerParameter, JwtAudienceParameter, TenantClaimParameter,
+        JwtIssuerParameter, JwtAudienceParameter, TenantClaimParameter, "ApiRateLimit", "ApiBurstLimit",
     ];
 
     /// <summary>
@@ -143,6 +143,8 @@ public class ServiceStackSets : Construct
         (JwtIssuerParameter, authentication.Issuer),
         (JwtAudienceParameter, authentication.Audience),
         (TenantClaimParameter, authentication.TenantClaim),
+        ("ApiRateLimit", Stacks.TenantParameters.DefaultApiRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("ApiBurstLimit", Stacks.TenantParameters.DefaultApiBurstLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
 
     private IEnumerable<CfnStackSet.StackInstancesProperty> InstanceGroups()

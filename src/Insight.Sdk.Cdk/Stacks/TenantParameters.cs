@@ -9,6 +9,12 @@ namespace Insight.Sdk.Cdk.Stacks;
 /// </summary>
 public sealed class TenantParameters
 {
+    /// <summary>The HTTP API's steady request rate per second, unless an account's overrides say otherwise.</summary>
+    public const int DefaultApiRateLimit = 50;
+
+    /// <summary>The HTTP API's burst, unless an account's overrides say otherwise.</summary>
+    public const int DefaultApiBurstLimit = 100;
+
     internal TenantParameters(Construct scope)
     {
         TenantId = new CfnParameter(scope, "TenantId", new CfnParameterProps
@@ -68,14 +74,14 @@ public sealed class TenantParameters
         ApiRateLimit = new CfnParameter(scope, "ApiRateLimit", new CfnParameterProps
         {
             Type = "Number",
-            Default = "50",
+            Default = DefaultApiRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             MinValue = 1,
             Description = "Steady requests per second the tenant's HTTP API accepts across its routes (API Gateway stage throttling).",
         });
         ApiBurstLimit = new CfnParameter(scope, "ApiBurstLimit", new CfnParameterProps
         {
             Type = "Number",
-            Default = "100",
+            Default = DefaultApiBurstLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
             MinValue = 1,
             Description = "Requests the tenant's HTTP API accepts in a burst.",
         });

@@ -5,7 +5,7 @@ namespace Insight.Sdk.Cdk.Tests.Platform;
 
 /// <summary>docs/security.md's lists of service control policies and roles match the synthesized platform, both ways.</summary>
 [Collection(SynthCollection.Name)]
-public sealed partial class SecurityDocTests
+public sealed partial class SecurityDocTests(SynthesizedFleet fleet)
 {
     private static SynthesizedPlatform Platform => SynthesizedPlatform.Shared;
 
@@ -53,11 +53,37 @@ public sealed partial class SecurityDocTests
     }
 
     [Fact]
-    public void The_routes_section_is_there_for_the_services()
+    public void The_routes_list_names_each_route_of_the_service_templates_with_its_scopes_or_reason()
     {
-        Assert.Contains("<!-- routes:begin -->", Document, StringComparison.Ordinal);
-        Assert.Contains("<!-- routes:end -->", Document, StringComparison.Ordinal);
+        var documented = Section("routes").Select(l => RouteLine().Match(l)).Where(m => m.Success)
+            .Select(m => $"{m.Groups[1].Value}: {m.Groups[2].Value}").Order().ToList();
+
+        var synthesized = new List<string>();
+        foreach (var path in fleet.Result.Templates.Where(p => p.EndsWith(".template.json", StringComparison.Ordinal)))
+        {
+            var service = Path.GetFileName(path).Replace(".template.json", "", StringComparison.Ordinal);
+            var template = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path)).RootElement;
+            var manifest = ServiceManifests.Value.Single(m => m.Service == service);
+            foreach (var (_, route) in template.Resources("AWS::ApiGatewayV2::Route"))
+            {
+                var key = route.GetProperty("RouteKey").GetString()!;
+                var access = route.GetProperty("AuthorizationType").GetString() == "NONE"
+                    ? "anonymous, " + manifest.Functions.Single(f => f.Route == key).Anonymous
+                    : "scopes " + string.Join(", ", route.GetProperty("AuthorizationScopes").EnumerateArray().Select(x => $"`{x.GetString()}`"));
+                synthesized.Add($"{service} {key}: {access}");
+            }
+        }
+
+        Assert.NotEmpty(synthesized);
+        Assert.Equal(synthesized.Order(), documented);
     }
+
+    private static readonly Lazy<IReadOnlyList<Insight.Sdk.Manifest.ServiceManifest>> ServiceManifests = new(() =>
+        [.. new[] { typeof(ScanIngest.InsightService), typeof(Productivity.InsightService), typeof(Ergonomics.InsightService) }
+            .Select(t => Insight.Sdk.Manifest.ServiceManifest.FromAssembly(t.Assembly)!)]);
+
+    [GeneratedRegex(@"^- `([^`]+)`: (.+)$")]
+    private static partial Regex RouteLine();
 
     /// <summary>The lines between <c>&lt;!-- {name}:begin --&gt;</c> and <c>&lt;!-- {name}:end --&gt;</c>.</summary>
     private static IReadOnlyList<string> Section(string name)
