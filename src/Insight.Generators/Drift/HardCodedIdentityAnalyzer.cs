@@ -88,7 +88,7 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
 
     private sealed class Rules(DriftCompilation drift)
     {
-        private readonly INamedTypeSymbol? _regionEndpoint = drift.Compilation.GetTypeByMetadataName(DriftTypes.RegionEndpoint);
+        private readonly INamedTypeSymbol? _regionEndpoint = drift.Symbols.RegionEndpoint;
 
         public void AnalyzeStringLiteral(SyntaxNodeAnalysisContext context)
         {
@@ -434,8 +434,9 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
             && SymbolEqualityComparer.Default.Equals(method.ContainingType, _regionEndpoint);
 
         /// <summary>A stack's Environment is INS110's concern; a fix there would only hide the pinning.</summary>
-        private static bool IsCdkEnvironment(ISymbol member) =>
-            member.ContainingType is { Name: "Environment" or "IEnvironment", ContainingNamespace: { Name: "CDK", ContainingNamespace.Name: "Amazon" } };
+        private bool IsCdkEnvironment(ISymbol member) =>
+            SymbolEqualityComparer.Default.Equals(member.ContainingType, drift.Symbols.CdkEnvironment)
+            || SymbolEqualityComparer.Default.Equals(member.ContainingType, drift.Symbols.CdkIEnvironment);
 
         private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, params object?[] arguments) =>
             context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, arguments));

@@ -36,22 +36,22 @@ public sealed class InfrastructureDriftAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var cdk = new CdkSymbols(drift.Compilation, drift.CdkStack!);
+            var cdk = new CdkSymbols(drift.Symbols);
             start.RegisterOperationAction(cdk.AnalyzeAssignment, OperationKind.SimpleAssignment);
             start.RegisterOperationAction(cdk.AnalyzeObjectCreation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(cdk.AnalyzeInvocation, OperationKind.Invocation);
         });
     }
 
-    private sealed class CdkSymbols(Compilation compilation, INamedTypeSymbol stack)
+    private sealed class CdkSymbols(Common.KnownTypeSymbols symbols)
     {
-        private readonly INamespaceSymbol _cdk = stack.ContainingNamespace;
-        private readonly INamedTypeSymbol? _table = compilation.GetTypeByMetadataName(DriftTypes.DynamoDbTable);
-        private readonly INamedTypeSymbol? _tableProps = compilation.GetTypeByMetadataName(DriftTypes.DynamoDbTableProps);
-        private readonly INamespaceSymbol? _lambda = compilation.GetTypeByMetadataName(DriftTypes.LambdaFunction)?.ContainingNamespace;
-        private readonly INamedTypeSymbol? _vpc = compilation.GetTypeByMetadataName(DriftTypes.Vpc);
-        private readonly INamedTypeSymbol? _cfnNatGateway = compilation.GetTypeByMetadataName(DriftTypes.CfnNatGateway);
-        private readonly INamedTypeSymbol? _schedule = compilation.GetTypeByMetadataName(DriftTypes.EventsSchedule);
+        private readonly INamespaceSymbol _cdk = symbols.CdkStack!.ContainingNamespace;
+        private readonly INamedTypeSymbol? _table = symbols.CdkDynamoDbTable;
+        private readonly INamedTypeSymbol? _tableProps = symbols.CdkDynamoDbTableProps;
+        private readonly INamespaceSymbol? _lambda = symbols.CdkLambdaFunction?.ContainingNamespace;
+        private readonly INamedTypeSymbol? _vpc = symbols.CdkVpc;
+        private readonly INamedTypeSymbol? _cfnNatGateway = symbols.CdkCfnNatGateway;
+        private readonly INamedTypeSymbol? _schedule = symbols.CdkEventsSchedule;
 
         private INamespaceSymbol? DynamoDb => _table?.ContainingNamespace;
 
@@ -273,8 +273,8 @@ public sealed class InfrastructureDriftAnalyzer : DiagnosticAnalyzer
         private static bool IsSetToSomething(IOperation value) =>
             DriftCompilation.Unwrap(value)?.ConstantValue is not { HasValue: true, Value: null or 0 or 0.0 };
 
-        private static bool IsEventsOrScheduler(ISymbol type) =>
-            type.ContainingNamespace is { Name: "Events" or "Scheduler", ContainingNamespace: { Name: "AWS", ContainingNamespace: { Name: "CDK", ContainingNamespace.Name: "Amazon" } } };
+        private bool IsEventsOrScheduler(ISymbol type) =>
+            DriftCompilation.IsIn(type, _schedule?.ContainingNamespace) || DriftCompilation.IsIn(type, symbols.CdkSchedulerNamespaceType?.ContainingNamespace);
 
         private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, SyntaxNode node, string description) =>
             context.ReportDiagnostic(Diagnostic.Create(descriptor, node.GetLocation(), description));

@@ -34,7 +34,7 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var logging = new LoggingApis(start.Compilation);
+            var logging = new LoggingApis(drift.Symbols);
             start.RegisterOperationBlockStartAction(block =>
             {
                 if (block.OwningSymbol is not IMethodSymbol { Name: Handlers.HandlerShape.MethodName, MethodKind: MethodKind.Ordinary, Parameters.Length: > 0 } method
@@ -234,11 +234,11 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The logging entry points a payload's tenant may be passed to.</summary>
-    private sealed class LoggingApis(Compilation compilation)
+    private sealed class LoggingApis(Common.KnownTypeSymbols symbols)
     {
-        private readonly INamedTypeSymbol? _loggerExtensions = compilation.GetTypeByMetadataName(DriftTypes.LoggerExtensions);
-        private readonly INamedTypeSymbol? _logger = compilation.GetTypeByMetadataName(DriftTypes.Logger);
-        private readonly INamedTypeSymbol? _loggerMessage = compilation.GetTypeByMetadataName(DriftTypes.LoggerMessageAttribute);
+        private readonly INamedTypeSymbol? _loggerExtensions = symbols.LoggerExtensions;
+        private readonly INamedTypeSymbol? _logger = symbols.Logger;
+        private readonly INamedTypeSymbol? _loggerMessage = symbols.LoggerMessageAttribute;
 
         /// <summary><c>log.LogInformation(...)</c>, a <c>[LoggerMessage]</c> method, or any method of or taking an <c>ILogger</c> first.</summary>
         public bool IsLogging(IMethodSymbol method)
