@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using Insight.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -28,9 +29,9 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
     [
-        DriftDescriptors.HardCodedAccount,
-        DriftDescriptors.HardCodedRegionOrName,
-        DriftDescriptors.TenantSpecificBehaviour,
+        DiagnosticDescriptors.HardCodedAccount,
+        DiagnosticDescriptors.HardCodedRegionOrName,
+        DiagnosticDescriptors.TenantSpecificBehaviour,
     ];
 
     /// <inheritdoc/>
@@ -253,7 +254,7 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DriftDescriptors.TenantSpecificBehaviour, access.GetLocation(), LookupDescription(collection), literal));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TenantSpecificBehaviour, access.GetLocation(), LookupDescription(collection), literal));
         }
 
         private void CheckValue(OperationAnalysisContext context, IOperation value, in Target target)
@@ -268,7 +269,7 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
                     properties = properties.Add(DriftFixProperties.RegionEndpoint, DriftFixProperties.True);
                 }
 
-                Report(context, DriftDescriptors.HardCodedRegionOrName, unwrapped.Syntax.GetLocation(), properties, target.Describe(), "region", $"RegionEndpoint.{field.Name}", RegionAdvice());
+                Report(context, DiagnosticDescriptors.HardCodedRegionOrName, unwrapped.Syntax.GetLocation(), properties, target.Describe(), "region", $"RegionEndpoint.{field.Name}", RegionAdvice());
                 return;
             }
 
@@ -292,7 +293,7 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
                 if (!DriftOptions.Lists(context.Options, location.SourceTree!, DriftOptions.AllowedAccountIds, text))
                 {
                     var properties = target.AllowsFix && !IsCdkEnvironment(target.Symbol) ? TenantFix(context.ContainingSymbol, "AccountId") : null;
-                    Report(context, DriftDescriptors.HardCodedAccount, location, properties, target.Describe(), text, AccountAdvice());
+                    Report(context, DiagnosticDescriptors.HardCodedAccount, location, properties, target.Describe(), text, AccountAdvice());
                 }
             }
             else if (AwsLiterals.IsRegion(text) && (AwsLiterals.Mentions(name, "region") || IsRegionLookup(target.Symbol)))
@@ -300,7 +301,7 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
                 if (!DriftOptions.Lists(context.Options, location.SourceTree!, DriftOptions.AllowedRegions, text))
                 {
                     var properties = target.AllowsFix && !IsCdkEnvironment(target.Symbol) ? TenantFix(context.ContainingSymbol, "Region") : null;
-                    Report(context, DriftDescriptors.HardCodedRegionOrName, location, properties, target.Describe(), "region", text, RegionAdvice());
+                    Report(context, DiagnosticDescriptors.HardCodedRegionOrName, location, properties, target.Describe(), "region", text, RegionAdvice());
                 }
             }
             else if (ResourceNameKind(name) is { } kind && DriftCompilation.IsAwsSdkType(target.Symbol.ContainingType))
@@ -308,7 +309,7 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
                 var advice = kind == "table name"
                     ? "use the generated table classes, which read the physical name the deployment sets"
                     : "read it from the configuration the service stack sets in each account";
-                Report(context, DriftDescriptors.HardCodedRegionOrName, location, null, target.Describe(), kind, text, advice);
+                Report(context, DiagnosticDescriptors.HardCodedRegionOrName, location, null, target.Describe(), kind, text, advice);
             }
         }
 
@@ -334,14 +335,14 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
             switch (kind)
             {
                 case ValueKind.TenantId:
-                    Report(context, DriftDescriptors.TenantSpecificBehaviour, location, null, description, text);
+                    Report(context, DiagnosticDescriptors.TenantSpecificBehaviour, location, null, description, text);
                     return true;
                 case ValueKind.Account when !DriftOptions.Lists(context.Options, location.SourceTree!, DriftOptions.AllowedAccountIds, text):
-                    Report(context, DriftDescriptors.HardCodedAccount, location, null, description, text,
+                    Report(context, DiagnosticDescriptors.HardCodedAccount, location, null, description, text,
                         "every tenant account runs this code, so no behaviour may depend on one account");
                     return true;
                 case ValueKind.Region when !DriftOptions.Lists(context.Options, location.SourceTree!, DriftOptions.AllowedRegions, text):
-                    Report(context, DriftDescriptors.HardCodedRegionOrName, location, null, description, "region", text,
+                    Report(context, DiagnosticDescriptors.HardCodedRegionOrName, location, null, description, "region", text,
                         "every region the service is deployed to runs this code, so no behaviour may depend on one region");
                     return true;
                 default:
@@ -384,8 +385,8 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
 
             var description = $"The ARN \"{Excerpt.Of(display)}\"";
             var diagnostic = hasAccount
-                ? Diagnostic.Create(DriftDescriptors.HardCodedAccount, node.GetLocation(), properties, description, account, AccountAdvice())
-                : Diagnostic.Create(DriftDescriptors.HardCodedRegionOrName, node.GetLocation(), properties, description, "region", region, RegionAdvice());
+                ? Diagnostic.Create(DiagnosticDescriptors.HardCodedAccount, node.GetLocation(), properties, description, account, AccountAdvice())
+                : Diagnostic.Create(DiagnosticDescriptors.HardCodedRegionOrName, node.GetLocation(), properties, description, "region", region, RegionAdvice());
             context.ReportDiagnostic(diagnostic);
         }
 
@@ -393,7 +394,7 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
         {
             if (DriftCompilation.ReferencedSymbol(receiver) is { } collection && FirstLiteralKey(collection, context.CancellationToken) is { } key)
             {
-                Report(context, DriftDescriptors.TenantSpecificBehaviour, lookup.GetLocation(), null, LookupDescription(collection), key);
+                Report(context, DiagnosticDescriptors.TenantSpecificBehaviour, lookup.GetLocation(), null, LookupDescription(collection), key);
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Insight.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -20,7 +21,7 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
     private static readonly string[] KeyedReads = ["GetValueOrDefault", "TryGetValue", "GetValue"];
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [DriftDescriptors.PayloadTenantId];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [DiagnosticDescriptors.PayloadTenantId];
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -116,7 +117,7 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DriftDescriptors.PayloadTenantId, read.Syntax.GetLocation(), properties, Excerpt.Of(read.Syntax)));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PayloadTenantId, read.Syntax.GetLocation(), properties, Excerpt.Of(read.Syntax)));
         }
 
         /// <summary>A constant string key that names the tenant; the type is checked first, as reading ConstantValue boxes numbers.</summary>

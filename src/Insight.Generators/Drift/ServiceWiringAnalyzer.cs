@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using Insight.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,8 +18,8 @@ public sealed class ServiceWiringAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
     [
-        DriftDescriptors.HandBuiltClient,
-        DriftDescriptors.EnvironmentVariableInHandler,
+        DiagnosticDescriptors.HandBuiltClient,
+        DiagnosticDescriptors.EnvironmentVariableInHandler,
     ];
 
     /// <inheritdoc/>
@@ -73,7 +74,7 @@ public sealed class ServiceWiringAnalyzer : DiagnosticAnalyzer
             var properties = serviceInterface is null
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty.Add(DriftFixProperties.ClientInterface, serviceInterface.ToDisplayString());
-            context.ReportDiagnostic(Diagnostic.Create(DriftDescriptors.HandBuiltClient, creation.Syntax.GetLocation(), properties,
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandBuiltClient, creation.Syntax.GetLocation(), properties,
                 client.Name, owner.Name, serviceInterface?.Name ?? "the service's client interface"));
         }
 
@@ -115,7 +116,7 @@ public sealed class ServiceWiringAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DriftDescriptors.EnvironmentVariableInHandler, invocation.Syntax.GetLocation(), properties, handler.Name, named, advice));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EnvironmentVariableInHandler, invocation.Syntax.GetLocation(), properties, handler.Name, named, advice));
         }
 
         /// <summary>Inside <c>provider => new AmazonSQSClient(...)</c> given to a DI registration.</summary>
