@@ -14,7 +14,9 @@ public sealed class RuleCatalogTests
 {
     private static readonly DiagnosticAnalyzer[] Analyzers =
     [
-        new HardCodedIdentityAnalyzer(),
+        new HardCodedAccountAnalyzer(),
+        new HardCodedRegionOrNameAnalyzer(),
+        new TenantSpecificBehaviourAnalyzer(),
         new PayloadTenantAnalyzer(),
         new ServiceWiringAnalyzer(),
         new InfrastructureDriftAnalyzer(),
@@ -109,6 +111,13 @@ public sealed class RuleCatalogTests
             Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
             Assert.Contains($"{descriptor.Id} | Insight.Usage | Error | {descriptor.Title}", releases);
         }
+    }
+
+    [Fact]
+    public void The_identity_rules_are_one_analyzer_each()
+    {
+        // INS100–INS102 were one analyzer of three rules; each is now its own, so it can be configured and profiled alone.
+        Assert.All(Analyzers.Take(3), a => Assert.Single(a.SupportedDiagnostics));
     }
 
     [Fact]

@@ -12,33 +12,24 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Insight.Generators.Drift;
 
 /// <summary>
-/// INS100–INS102: values that differ between tenants written into code that every tenant runs — AWS account ids,
-/// regions and resource names the deployment provides, and literal tenant ids that code branches on.
+/// What INS100–INS102 share: values that differ between tenants written into code that every tenant runs — AWS account
+/// ids, regions and resource names the deployment provides, and literal tenant ids that code branches on. One instance
+/// per analyzer and compilation finds them all; it reports only its own rule, so each rule is its own analyzer (with its
+/// own severity and suppression) while the reading of values lives here once.
 /// </summary>
 /// <remarks>
 /// A value counts only in a context that says what it is (an ARN, a parameter or property named for accounts or
 /// regions, a comparison with the tenant's account), so a twelve-digit order number is left alone. ARN literals are
 /// found by syntax, which needs no binding; everything else by the specific operations that carry a value somewhere.
 /// </remarks>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
+internal static class IdentityRules
 {
     private static readonly string[] LookupMethods = ["TryGetValue", "GetValueOrDefault", "ContainsKey", "Contains"];
     private static readonly string[] StringComparisons = ["Equals", "StartsWith", "EndsWith"];
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-    [
-        DiagnosticDescriptors.HardCodedAccount,
-        DiagnosticDescriptors.HardCodedRegionOrName,
-        DiagnosticDescriptors.TenantSpecificBehaviour,
-    ];
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Registers the actions <paramref name="rule"/> needs, in compilations the drift rules look at.</summary>
+    public static void Register(AnalysisContext context, DiagnosticDescriptor rule)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
             if (DriftCompilation.Read(start.Compilation) is not { } drift)
@@ -46,17 +37,25 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var rules = new Rules(drift);
-            start.RegisterSyntaxNodeAction(rules.AnalyzeStringLiteral, SyntaxKind.StringLiteralExpression);
-            start.RegisterSyntaxNodeAction(rules.AnalyzeInterpolatedString, SyntaxKind.InterpolatedStringExpression);
+            var rules = new Rules(drift, rule);
+            if (rule != DiagnosticDescriptors.TenantSpecificBehaviour)
+            {
+                // Account ids and regions are also found where they are written: in ARNs, arguments, assignments and declarations.
+                start.RegisterSyntaxNodeAction(rules.AnalyzeStringLiteral, SyntaxKind.StringLiteralExpression);
+                start.RegisterSyntaxNodeAction(rules.AnalyzeInterpolatedString, SyntaxKind.InterpolatedStringExpression);
+                start.RegisterOperationAction(rules.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+                start.RegisterOperationAction(rules.AnalyzeAssignment, OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(rules.AnalyzeDeclaration, OperationKind.VariableDeclarator, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+            }
+            else
+            {
+                // Indexers by syntax: a property-reference action would run for every member access in the project.
+                start.RegisterSyntaxNodeAction(rules.AnalyzeElementAccess, SyntaxKind.ElementAccessExpression);
+            }
+
             start.RegisterOperationAction(rules.AnalyzeInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(rules.AnalyzeObjectCreation, OperationKind.ObjectCreation);
-            start.RegisterOperationAction(rules.AnalyzeAssignment, OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(rules.AnalyzeDeclaration, OperationKind.VariableDeclarator, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
             start.RegisterOperationAction(rules.AnalyzeEquality, OperationKind.Binary);
             start.RegisterOperationAction(rules.AnalyzePatterns, OperationKind.Switch, OperationKind.SwitchExpression, OperationKind.IsPattern);
-            // Indexers by syntax: a property-reference action would run for every member access in the project.
-            start.RegisterSyntaxNodeAction(rules.AnalyzeElementAccess, SyntaxKind.ElementAccessExpression);
         });
     }
 
@@ -87,9 +86,12 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    private sealed class Rules(DriftCompilation drift)
+    private sealed class Rules(DriftCompilation drift, DiagnosticDescriptor rule)
     {
         private readonly INamedTypeSymbol? _regionEndpoint = drift.Symbols.RegionEndpoint;
+
+        /// <summary>Whether this instance reports INS100/INS101, which look at every value written somewhere.</summary>
+        private bool ChecksWrittenValues => rule != DiagnosticDescriptors.TenantSpecificBehaviour;
 
         public void AnalyzeStringLiteral(SyntaxNodeAnalysisContext context)
         {
@@ -122,11 +124,14 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            foreach (var argument in invocation.Arguments)
+            if (ChecksWrittenValues)
             {
-                if (argument.Parameter is { } parameter && argument.ArgumentKind == ArgumentKind.Explicit)
+                foreach (var argument in invocation.Arguments)
                 {
-                    CheckValue(context, argument.Value, new Target(parameter, TargetKind.Argument, method));
+                    if (argument.Parameter is { } parameter && argument.ArgumentKind == ArgumentKind.Explicit)
+                    {
+                        CheckValue(context, argument.Value, new Target(parameter, TargetKind.Argument, method));
+                    }
                 }
             }
 
@@ -140,7 +145,7 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
                     _ = CheckComparison(context, operands.First, operands.Second, invocation) || CheckComparison(context, operands.Second, operands.First, invocation);
                 }
             }
-            else if (Array.IndexOf(LookupMethods, method.Name) >= 0)
+            else if (!ChecksWrittenValues && Array.IndexOf(LookupMethods, method.Name) >= 0)
             {
                 // dictionary.TryGetValue(tenantId, ...), set.Contains(tenantId), or the extension form with the collection first.
                 var receiverIndex = invocation.Instance is null && method.IsExtensionMethod ? 0 : -1;
@@ -254,7 +259,7 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TenantSpecificBehaviour, access.GetLocation(), LookupDescription(collection), literal));
+            Report(context.ReportDiagnostic, DiagnosticDescriptors.TenantSpecificBehaviour, access.GetLocation(), null, LookupDescription(collection), literal);
         }
 
         private void CheckValue(OperationAnalysisContext context, IOperation value, in Target target)
@@ -384,10 +389,15 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
             }
 
             var description = $"The ARN \"{Excerpt.Of(display)}\"";
-            var diagnostic = hasAccount
-                ? Diagnostic.Create(DiagnosticDescriptors.HardCodedAccount, node.GetLocation(), properties, description, account, AccountAdvice())
-                : Diagnostic.Create(DiagnosticDescriptors.HardCodedRegionOrName, node.GetLocation(), properties, description, "region", region, RegionAdvice());
-            context.ReportDiagnostic(diagnostic);
+            // One report per ARN: its account when it has one (the fix replaces a literal region too), else its region.
+            if (hasAccount)
+            {
+                Report(context.ReportDiagnostic, DiagnosticDescriptors.HardCodedAccount, node.GetLocation(), properties, description, account, AccountAdvice());
+            }
+            else
+            {
+                Report(context.ReportDiagnostic, DiagnosticDescriptors.HardCodedRegionOrName, node.GetLocation(), properties, description, "region", region, RegionAdvice());
+            }
         }
 
         private void ReportLiteralKeyedLookup(OperationAnalysisContext context, IOperation receiver, SyntaxNode lookup)
@@ -439,8 +449,17 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
             SymbolEqualityComparer.Default.Equals(member.ContainingType, drift.Symbols.CdkEnvironment)
             || SymbolEqualityComparer.Default.Equals(member.ContainingType, drift.Symbols.CdkIEnvironment);
 
-        private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, params object?[] arguments) =>
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, arguments));
+        private void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, params object?[] arguments) =>
+            Report(context.ReportDiagnostic, descriptor, location, properties, arguments);
+
+        /// <summary>Reports only this instance's rule: the other rules' analyzers report theirs from the same reading.</summary>
+        private void Report(Action<Diagnostic> report, DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, params object?[] arguments)
+        {
+            if (descriptor == rule)
+            {
+                report(Diagnostic.Create(descriptor, location, properties, arguments));
+            }
+        }
     }
 
     private enum ValueKind
