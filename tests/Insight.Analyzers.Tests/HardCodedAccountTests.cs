@@ -47,7 +47,7 @@ public sealed class HardCodedAccountTests
             {
                 public Task HandleAsync(ScanEvent scan, CancellationToken cancellationToken)
                 {
-                    var accountId = {|INS100:"123456789012"|};
+                    var awsAccountId = {|INS100:"123456789012"|};
                     return Task.CompletedTask;
                 }
             }
@@ -58,7 +58,7 @@ public sealed class HardCodedAccountTests
             {
                 public Task HandleAsync(ScanEvent scan, TenantContext tenant, CancellationToken cancellationToken)
                 {
-                    var accountId = tenant.AccountId;
+                    var awsAccountId = tenant.AccountId;
                     return Task.CompletedTask;
                 }
             }
@@ -77,7 +77,7 @@ public sealed class HardCodedAccountTests
                 {
                     var queue = {|INS100:"arn:aws:sqs:eu-central-1:123456789012:scans"|};
                     var role = {|INS100:"arn:aws:iam::123456789012:role/ingest"|};
-                    var ownerAccount = {|INS100:"123456789012"|};
+                    var ownerAwsAccount = {|INS100:"123456789012"|};
                     return Task.CompletedTask;
                 }
             }
@@ -90,7 +90,7 @@ public sealed class HardCodedAccountTests
                 {
                     var queue = $"arn:aws:sqs:{tenant.Region}:{tenant.AccountId}:scans";
                     var role = $"arn:aws:iam::{tenant.AccountId}:role/ingest";
-                    var ownerAccount = tenant.AccountId;
+                    var ownerAwsAccount = tenant.AccountId;
                     return Task.CompletedTask;
                 }
             }

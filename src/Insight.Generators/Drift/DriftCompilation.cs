@@ -23,13 +23,20 @@ internal sealed class DriftCompilation
     private static readonly ConditionalWeakTable<Compilation, DriftCompilation> Cache = new();
 
     private readonly Lazy<bool> _hasHandlers;
+    private readonly Lazy<ValueFlow> _flow;
+    private readonly Lazy<HashSet<ITypeSymbol>> _payloadTypes;
 
     private DriftCompilation(Compilation compilation)
     {
         Compilation = compilation;
         Symbols = KnownTypeSymbols.For(compilation);
         _hasHandlers = new Lazy<bool>(() => HandlerAttribute is not null && SourceTypes(compilation.Assembly.GlobalNamespace).Any(IsHandler), LazyThreadSafetyMode.ExecutionAndPublication);
+        _flow = new Lazy<ValueFlow>(() => ValueFlow.Build(Symbols, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        _payloadTypes = new Lazy<HashSet<ITypeSymbol>>(FindPayloadTypes, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>How tenant ids, accounts and stack parameters travel in this compilation; walked once, on first need, for every rule.</summary>
+    public ValueFlow Flow => _flow.Value;
 
     public Compilation Compilation { get; }
 
@@ -191,31 +198,35 @@ internal sealed class DriftCompilation
         return null;
     }
 
-    /// <summary>Whether <paramref name="operation"/> yields the tenant id: <c>TenantContext.TenantId</c> or <c>InvocationContext.InvocationTenantId</c>, directly or through a local initialised from one.</summary>
-    public bool IsTenantId(IOperation? operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether <paramref name="operation"/> yields the deployment's tenant id: <c>TenantContext.TenantId</c>,
+    /// <c>InvocationContext.InvocationTenantId</c>, or a local, field, property, parameter or method result that
+    /// carries it (see <see cref="ValueFlow"/>).
+    /// </summary>
+    public bool IsTenantId(IOperation? operation, CancellationToken cancellationToken) =>
+        TenantContext is not null && operation is not null && Flow.IsTenantId(operation);
+
+    /// <summary>The event types of the project's handlers (each HandleAsync's first parameter): what a payload is.</summary>
+    public bool IsPayloadType(ITypeSymbol? type) => type is not null && _payloadTypes.Value.Contains(type);
+
+    private HashSet<ITypeSymbol> FindPayloadTypes()
     {
-        operation = Unwrap(operation);
-        if (operation is IPropertyReferenceOperation { Property: var property })
+        var types = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var type in SourceTypes(Compilation.Assembly.GlobalNamespace))
         {
-            return SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, TenantIdProperty)
-                || SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, InvocationTenantIdProperty);
+            if (IsHandler(type))
+            {
+                foreach (var member in type.GetMembers(Handlers.HandlerShape.MethodName))
+                {
+                    if (member is IMethodSymbol { Parameters.Length: > 0 } method)
+                    {
+                        types.Add(method.Parameters[0].Type);
+                    }
+                }
+            }
         }
 
-        // var id = tenant.TenantId; if (id == "acme") — one step back through the local's initializer, bound only when
-        // its syntax reads a member of that name.
-        if (operation is ILocalReferenceOperation { Local: var local } && operation.SemanticModel is { } model
-            && local.DeclaringSyntaxReferences.Length == 1
-            && local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var initializer }
-            && initializer is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TenantId" or "InvocationTenantId" }
-                or ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "TenantId" or "InvocationTenantId" } }
-            && initializer.SyntaxTree == model.SyntaxTree)
-        {
-            return Unwrap(model.GetOperation(initializer, cancellationToken)) is IPropertyReferenceOperation { Property: var source }
-                && (SymbolEqualityComparer.Default.Equals(source.OriginalDefinition, TenantIdProperty)
-                    || SymbolEqualityComparer.Default.Equals(source.OriginalDefinition, InvocationTenantIdProperty));
-        }
-
-        return false;
+        return types;
     }
 
     /// <summary>Strips implicit conversions, parentheses and <c>?.</c> so the interesting operation is compared.</summary>

@@ -37,14 +37,14 @@ public sealed class InfrastructureDriftAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var cdk = new CdkSymbols(drift.Symbols);
+            var cdk = new CdkSymbols(drift.Symbols, new System.Lazy<ValueFlow>(() => drift.Flow));
             start.RegisterOperationAction(cdk.AnalyzeAssignment, OperationKind.SimpleAssignment);
             start.RegisterOperationAction(cdk.AnalyzeObjectCreation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(cdk.AnalyzeInvocation, OperationKind.Invocation);
         });
     }
 
-    private sealed class CdkSymbols(Common.KnownTypeSymbols symbols)
+    private sealed class CdkSymbols(Common.KnownTypeSymbols symbols, System.Lazy<ValueFlow> flow)
     {
         private readonly INamespaceSymbol _cdk = symbols.CdkStack!.ContainingNamespace;
         private readonly INamedTypeSymbol? _table = symbols.CdkDynamoDbTable;
@@ -80,8 +80,9 @@ public sealed class InfrastructureDriftAnalyzer : DiagnosticAnalyzer
                     }
 
                     break;
+                // A per-tenant stack parameter (default zero) is what the rule's page recommends; it is not reported.
                 case "ProvisionedConcurrentExecutions" or "ProvisionedConcurrencyConfig"
-                    when DriftCompilation.IsIn(property.ContainingType, _lambda) && IsSetToSomething(assignment.Value):
+                    when DriftCompilation.IsIn(property.ContainingType, _lambda) && IsSetToSomething(assignment.Value) && !flow.Value.IsStackParameter(assignment.Value):
                     Report(context, DiagnosticDescriptors.ProvisionedConcurrency, assignment.Syntax, $"'{Excerpt.Of(assignment.Syntax)}'");
                     break;
                 case "NatGateways" when DriftCompilation.IsIn(property.ContainingType, Ec2)

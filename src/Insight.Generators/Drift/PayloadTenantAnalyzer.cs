@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Insight.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -46,7 +47,9 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
 
                 var reader = new PayloadReader(drift, logging, method.Parameters[0]);
                 block.RegisterOperationAction(reader.AnalyzePropertyReference, OperationKind.PropertyReference);
+                block.RegisterOperationAction(reader.AnalyzeFieldReference, OperationKind.FieldReference);
                 block.RegisterOperationAction(reader.AnalyzeInvocation, OperationKind.Invocation);
+                block.RegisterOperationAction(reader.AnalyzeDerivedTenant, OperationKind.VariableDeclarator, OperationKind.Argument);
             });
         });
     }
@@ -58,24 +61,62 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
             var reference = (IPropertyReferenceOperation)context.Operation;
             var named = reference.Property.IsIndexer
                 ? reference.Arguments.Length == 1 && IsTenantKey(reference.Arguments[0].Value)
-                : AwsLiterals.IsTenantIdName(reference.Property.Name);
-            if (!named || !IsRootedAtPayload(reference.Instance))
+                : PayloadNames.SaysTenant(reference.Property, drift.Symbols);
+            if (named && IsRootedAtPayload(reference.Instance) && !IsInnerPartOfTenantRead(reference))
+            {
+                Check(context, reference, reference.Type);
+            }
+        }
+
+        /// <summary>A payload's public field named for the tenant (<c>legacy.tenant</c>), as a property would be.</summary>
+        public void AnalyzeFieldReference(OperationAnalysisContext context)
+        {
+            var reference = (IFieldReferenceOperation)context.Operation;
+            if (PayloadNames.SaysTenant(reference.Field, drift.Symbols) && IsRootedAtPayload(reference.Instance) && !IsInnerPartOfTenantRead(reference))
+            {
+                Check(context, reference, reference.Type);
+            }
+        }
+
+        /// <summary>
+        /// <c>order.Owner()</c> or <c>Resolve.Tenant(order)</c>: a method of this compilation that returns the tenant member
+        /// of the payload it is given reads the payload's tenant as surely as <c>order.TenantId</c> does.
+        /// </summary>
+        private bool ReturnsPayloadTenant(IInvocationOperation invocation) =>
+            drift.Flow.ParameterWhoseTenantIsReturned(invocation.TargetMethod) is { } ordinal
+            && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal) is { } argument
+            && IsRootedAtPayload(argument.Value);
+
+        /// <summary>
+        /// The tenant derived from another payload field and named as the tenant: <c>var tenant = scan.DeviceSerial[..4]</c>,
+        /// or <c>settings.LoadAsync(tenantId: scan.GatewaySerial.Split('-')[0])</c>.
+        /// </summary>
+        public void AnalyzeDerivedTenant(OperationAnalysisContext context)
+        {
+            var (name, value) = context.Operation switch
+            {
+                IVariableDeclaratorOperation declarator => (declarator.Symbol.Name, declarator.GetVariableInitializer()?.Value),
+                IArgumentOperation { Parameter: { } parameter, ArgumentKind: ArgumentKind.Explicit } argument => (parameter.Name, argument.Value),
+                _ => (null, null),
+            };
+            if (name is null || value is null || !AwsLiterals.IsTenantIdName(name) || value.Type?.SpecialType != SpecialType.System_String
+                || ReadsTenantDirectly(value) || !IsDerivedFromPayload(value))
             {
                 return;
             }
 
-            // scan.Tenant.TenantId is reported once, at its outermost tenant-named part.
-            if (reference.Parent is IPropertyReferenceOperation outer && outer.Instance == reference && AwsLiterals.IsTenantIdName(outer.Property.Name))
-            {
-                return;
-            }
-
-            Check(context, reference, reference.Type);
+            Check(context, value, null);
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
+            if (ReturnsPayloadTenant(invocation))
+            {
+                Check(context, invocation, invocation.Type);
+                return;
+            }
+
             if (System.Array.IndexOf(KeyedReads, invocation.TargetMethod.Name) < 0)
             {
                 return;
@@ -118,6 +159,83 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
             }
 
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PayloadTenantId, read.Syntax.GetLocation(), properties, Excerpt.Of(read.Syntax)));
+        }
+
+        /// <summary><c>scan.Tenant.TenantId</c> is reported once, at its outermost tenant-named part.</summary>
+        private bool IsInnerPartOfTenantRead(IOperation reference) => reference.Parent switch
+        {
+            IPropertyReferenceOperation outer when outer.Instance == reference => PayloadNames.SaysTenant(outer.Property, drift.Symbols),
+            IFieldReferenceOperation outer when outer.Instance == reference => PayloadNames.SaysTenant(outer.Field, drift.Symbols),
+            _ => false,
+        };
+
+        /// <summary>Whether a tenant-named payload member is read somewhere inside <paramref name="value"/>: reported there already.</summary>
+        private bool ReadsTenantDirectly(IOperation value)
+        {
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IPropertyReferenceOperation { Property.IsIndexer: false } property when PayloadNames.SaysTenant(property.Property, drift.Symbols):
+                    case IFieldReferenceOperation field when PayloadNames.SaysTenant(field.Field, drift.Symbols):
+                    case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when IsTenantKey(indexer.Arguments[0].Value):
+                        return true;
+                    case IInvocationOperation invocation when ReturnsPayloadTenant(invocation):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether <paramref name="value"/> is cut or converted from the payload: its receivers, through string methods,
+        /// indexers and ranges, lead to the event parameter.
+        /// </summary>
+        private bool IsDerivedFromPayload(IOperation value)
+        {
+            for (var operation = value; operation is not null;)
+            {
+                switch (operation)
+                {
+                    case IParameterReferenceOperation parameter:
+                        return SymbolEqualityComparer.Default.Equals(parameter.Parameter, payload);
+                    case IPropertyReferenceOperation property:
+                        operation = property.Instance;
+                        break;
+                    case IFieldReferenceOperation field:
+                        operation = field.Instance;
+                        break;
+                    case IInvocationOperation invocation:
+                        operation = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                        break;
+                    case IArrayElementReferenceOperation element:
+                        operation = element.ArrayReference;
+                        break;
+                    case IImplicitIndexerReferenceOperation indexer:
+                        operation = indexer.Instance;
+                        break;
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        break;
+                    case ICoalesceOperation coalesce:
+                        operation = coalesce.Value;
+                        break;
+                    case IConditionalAccessOperation conditional:
+                        operation = conditional.WhenNotNull;
+                        break;
+                    case IConditionalAccessInstanceOperation instance:
+                        operation = ConditionalReceiver(instance);
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A constant string key that names the tenant; the type is checked first, as reading ConstantValue boxes numbers.</summary>

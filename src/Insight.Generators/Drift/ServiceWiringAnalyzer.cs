@@ -82,7 +82,7 @@ public sealed class ServiceWiringAnalyzer : DiagnosticAnalyzer
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (method.Name is not ("GetEnvironmentVariable" or "GetEnvironmentVariables")
+            if (method.Name is not ("GetEnvironmentVariable" or "GetEnvironmentVariables" or "ExpandEnvironmentVariables")
                 || !SymbolEqualityComparer.Default.Equals(method.ContainingType, Environment)
                 || drift.ContainingHandler(context.ContainingSymbol) is not { } handler)
             {
