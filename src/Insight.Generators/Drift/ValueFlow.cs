@@ -58,6 +58,12 @@ internal sealed class ValueFlow
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // Generated sources (the SDK's invokers, JSON contexts) pass the tenant as a TenantContext, never as a value to follow.
+            if (tree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             var root = tree.GetRoot(cancellationToken);
             if (!MayTakePart(root))
             {
