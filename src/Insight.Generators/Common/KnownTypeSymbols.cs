@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
-using Insight.Generators.Handlers;
+using Insight.Sdk;
 using Microsoft.CodeAnalysis;
 
 namespace Insight.Generators.Common;

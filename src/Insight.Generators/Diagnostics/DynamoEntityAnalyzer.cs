@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Insight.Generators.Common;
 using Insight.Generators.Data;
 using Insight.Generators.Handlers;
