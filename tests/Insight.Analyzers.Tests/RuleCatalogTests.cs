@@ -12,16 +12,7 @@ namespace Insight.Analyzers.Tests;
 /// <summary>What holds for every drift rule: its page, its release entry, its id range, where it runs and where not.</summary>
 public sealed class RuleCatalogTests
 {
-    private static readonly DiagnosticAnalyzer[] Analyzers =
-    [
-        new HardCodedAccountAnalyzer(),
-        new HardCodedRegionOrNameAnalyzer(),
-        new TenantSpecificBehaviourAnalyzer(),
-        new PayloadTenantAnalyzer(),
-        new ServiceWiringAnalyzer(),
-        new InfrastructureDriftAnalyzer(),
-        new VersionDriftAnalyzer(),
-    ];
+    private static readonly DiagnosticAnalyzer[] Analyzers = DriftAnalyzers.All();
 
     private static readonly CodeFixProvider[] Fixes =
     [

@@ -100,7 +100,7 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
                 _ => (null, null),
             };
             if (name is null || value is null || !AwsLiterals.IsTenantIdName(name) || value.Type?.SpecialType != SpecialType.System_String
-                || ReadsTenantDirectly(value) || !IsDerivedFromPayload(value))
+                || ReadsTenantDirectly(value) || !IsRootedAtPayload(value, throughDerivations: true))
             {
                 return;
             }
@@ -188,62 +188,16 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        /// <summary>
-        /// Whether <paramref name="value"/> is cut or converted from the payload: its receivers, through string methods,
-        /// indexers and ranges, lead to the event parameter.
-        /// </summary>
-        private bool IsDerivedFromPayload(IOperation value)
-        {
-            for (var operation = value; operation is not null;)
-            {
-                switch (operation)
-                {
-                    case IParameterReferenceOperation parameter:
-                        return SymbolEqualityComparer.Default.Equals(parameter.Parameter, payload);
-                    case IPropertyReferenceOperation property:
-                        operation = property.Instance;
-                        break;
-                    case IFieldReferenceOperation field:
-                        operation = field.Instance;
-                        break;
-                    case IInvocationOperation invocation:
-                        operation = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-                        break;
-                    case IArrayElementReferenceOperation element:
-                        operation = element.ArrayReference;
-                        break;
-                    case IImplicitIndexerReferenceOperation indexer:
-                        operation = indexer.Instance;
-                        break;
-                    case IConversionOperation conversion:
-                        operation = conversion.Operand;
-                        break;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        break;
-                    case ICoalesceOperation coalesce:
-                        operation = coalesce.Value;
-                        break;
-                    case IConditionalAccessOperation conditional:
-                        operation = conditional.WhenNotNull;
-                        break;
-                    case IConditionalAccessInstanceOperation instance:
-                        operation = ConditionalReceiver(instance);
-                        break;
-                    default:
-                        return false;
-                }
-            }
-
-            return false;
-        }
-
         /// <summary>A constant string key that names the tenant; the type is checked first, as reading ConstantValue boxes numbers.</summary>
         private static bool IsTenantKey(IOperation key) =>
             key.Type?.SpecialType == SpecialType.System_String && key.ConstantValue is { HasValue: true, Value: string name } && AwsLiterals.IsTenantIdName(name);
 
-        /// <summary>Whether the chain of member reads ends at the handler's event parameter.</summary>
-        private bool IsRootedAtPayload(IOperation? operation)
+        /// <summary>
+        /// Whether the chain of member reads ends at the handler's event parameter. With
+        /// <paramref name="throughDerivations"/>, also through what cuts or converts a value (string methods, indexers,
+        /// ranges, <c>??</c>): <c>scan.DeviceSerial.Split('-')[0]</c> is derived from the payload.
+        /// </summary>
+        private bool IsRootedAtPayload(IOperation? operation, bool throughDerivations = false)
         {
             while (operation is not null)
             {
@@ -265,6 +219,21 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
                         break;
                     case IConditionalAccessInstanceOperation instance:
                         operation = ConditionalReceiver(instance);
+                        break;
+                    case IInvocationOperation invocation when throughDerivations:
+                        operation = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                        break;
+                    case IArrayElementReferenceOperation element when throughDerivations:
+                        operation = element.ArrayReference;
+                        break;
+                    case IImplicitIndexerReferenceOperation indexer when throughDerivations:
+                        operation = indexer.Instance;
+                        break;
+                    case ICoalesceOperation coalesce when throughDerivations:
+                        operation = coalesce.Value;
+                        break;
+                    case IConditionalAccessOperation conditional when throughDerivations:
+                        operation = conditional.WhenNotNull;
                         break;
                     default:
                         return false;

@@ -46,16 +46,7 @@ public static partial class DriftCorpus
 {
     public static readonly string Folder = Path.Combine(DotnetBuild.RepositoryRoot, "tests", "Insight.Analyzers.Tests", "Corpus");
 
-    private static readonly DiagnosticAnalyzer[] Analyzers =
-    [
-        new HardCodedAccountAnalyzer(),
-        new HardCodedRegionOrNameAnalyzer(),
-        new TenantSpecificBehaviourAnalyzer(),
-        new PayloadTenantAnalyzer(),
-        new ServiceWiringAnalyzer(),
-        new InfrastructureDriftAnalyzer(),
-        new VersionDriftAnalyzer(),
-    ];
+    private static readonly DiagnosticAnalyzer[] Analyzers = DriftAnalyzers.All();
 
     /// <summary>What every service case starts with; line numbers in markers count from the case's first line.</summary>
     private const string ServicePrelude = """
