@@ -58,7 +58,7 @@ internal static class DiagnosticDescriptors
         "INS011", "HTTP route is callable without a token",
         "Route '{0}' of '{1}' is callable without a token: {2}",
         "Insight.Security", DiagnosticSeverity.Warning, isEnabledByDefault: true,
-        helpLinkUri: "docs/rules/INS011.md");
+        helpLinkUri: RuleHelp.Link("INS011"));
 
     public static readonly DiagnosticDescriptor EntityNotPartial = Rule(
         "INS020", "DynamoDB entity must be partial",
