@@ -17,9 +17,13 @@ public sealed class HandlerUsageAnalyzerTests
         """;
 
     [Fact]
-    public async Task Valid_service_has_no_diagnostics_but_its_anonymous_route_is_reported()
+    public async Task Valid_service_has_no_diagnostics_but_its_anonymous_route_and_idle_polling_are_reported()
     {
-        var diagnostic = Assert.Single(await GeneratorHarness.AnalyzeAsync(Sources.Service));
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(Sources.Service);
+        var polling = Assert.Single(diagnostics, d => d.Id == "INS012");
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Info, polling.Severity);
+        Assert.StartsWith("'IngestMetrics' is fed by an SQS queue", polling.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var diagnostic = Assert.Single(diagnostics, d => d.Id != "INS012");
 
         Assert.Equal("INS011", diagnostic.Id);
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, diagnostic.Severity);

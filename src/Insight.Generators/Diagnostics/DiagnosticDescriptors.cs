@@ -60,6 +60,12 @@ internal static class DiagnosticDescriptors
         "Insight.Security", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         helpLinkUri: RuleHelp.Link("INS011"));
 
+    public static readonly DiagnosticDescriptor QueuePollsWhileIdle = new(
+        "INS012", "SQS trigger polls while idle",
+        "'{0}' is fed by an SQS queue that Lambda polls in every tenant account even when no message arrives (about $0.26 per queue and account a month); EventBridge delivery costs nothing while idle",
+        "Insight.Cost", DiagnosticSeverity.Info, isEnabledByDefault: true,
+        helpLinkUri: RuleHelp.Link("INS012"));
+
     public static readonly DiagnosticDescriptor EntityNotPartial = Rule(
         "INS020", "DynamoDB entity must be partial",
         "[DynamoTable] type '{0}' must be declared partial so the generator can add its mapper");

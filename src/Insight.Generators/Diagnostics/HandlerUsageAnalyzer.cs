@@ -28,6 +28,7 @@ public sealed class HandlerUsageAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DuplicateHandlerKey,
         DiagnosticDescriptors.EventTypeNotSerializable,
         DiagnosticDescriptors.AnonymousRoute,
+        DiagnosticDescriptors.QueuePollsWhileIdle,
         DiagnosticDescriptors.InvalidTriggerOptions,
         DiagnosticDescriptors.UnsupportedHandlerClass,
         DiagnosticDescriptors.InvalidStartup,
@@ -98,6 +99,11 @@ public sealed class HandlerUsageAnalyzer : DiagnosticAnalyzer
         if (model.Anonymous is { } reason)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AnonymousRoute, location, model.Route, type.Name, reason));
+        }
+
+        if (model.Trigger == Trigger.SqsBatch)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.QueuePollsWhileIdle, location, type.Name));
         }
 
         // The first handler (by full name) keeps a key; each later one is reported, matching what the generator keeps.
