@@ -58,6 +58,12 @@ public sealed record FunctionAlert(string Name, AlertSubject Subject, string Nam
     /// </summary>
     public static string FunctionName(string service, string function) => $"{service}-{function}";
 
+    /// <summary>
+    /// Whether a function with <paramref name="trigger"/> has a failure queue: asynchronous targets (events, schedules) and
+    /// queue consumers do; an HTTP route answers its caller instead.
+    /// </summary>
+    public static bool HasFailureQueue(Trigger trigger) => trigger is Trigger.EventBridge or Trigger.Schedule or Trigger.SqsBatch;
+
     /// <summary>A function's failure queue's name, the same in every account: <c>{service}-{function}-failures</c>.</summary>
     public static string FailureQueueName(string service, string function) => $"{FunctionName(service, function)}-failures";
 }
