@@ -152,8 +152,8 @@ internal static class CostView
     public static void Write(IAnsiConsole console, AccountTemplates account, int accounts, AlertDesign detail)
     {
         var prices = PriceTable.Default;
-        var central = IdleCostModel.Estimate(account.Templates, new IdleAssumptions { Accounts = accounts, Alerts = AlertDesign.Central }, prices);
-        var perFunction = IdleCostModel.Estimate(account.Templates, new IdleAssumptions { Accounts = accounts, Alerts = AlertDesign.PerFunctionAlarms }, prices);
+        var central = IdleCostModel.EstimateAccount(account.Templates, new IdleAssumptions { Accounts = accounts, Alerts = AlertDesign.Central }, prices);
+        var perFunction = IdleCostModel.EstimateAccount(account.Templates, new IdleAssumptions { Accounts = accounts, Alerts = AlertDesign.PerFunctionAlarms }, prices);
 
         Line(console, $"[bold]Idle cost of one tenant account a month[/] ({accounts:N0} accounts; {prices.Region} list prices)");
         console.WriteLine();

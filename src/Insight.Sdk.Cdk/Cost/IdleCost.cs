@@ -185,7 +185,7 @@ public static class IdleCostModel
     };
 
     /// <summary>The idle cost of each template and of the account they make up.</summary>
-    public static FleetIdleCost Estimate(IEnumerable<CloudFormationTemplate> templates, IdleAssumptions assumptions, PriceTable? prices = null) =>
+    public static FleetIdleCost EstimateAccount(IEnumerable<CloudFormationTemplate> templates, IdleAssumptions assumptions, PriceTable? prices = null) =>
         new([.. templates.Select(t => Estimate(t, assumptions, prices))], assumptions);
 
     /// <summary>The idle cost of one template per tenant account and month.</summary>

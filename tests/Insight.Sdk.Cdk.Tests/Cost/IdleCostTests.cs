@@ -14,7 +14,7 @@ public sealed class IdleCostTests(SynthesizedFleet fleet)
     [Fact]
     public void The_samples_idle_account_costs_at_most_five_cents_apart_from_sqs_polling_which_has_its_own_lines()
     {
-        var cost = IdleCostModel.Estimate(Samples, new IdleAssumptions());
+        var cost = IdleCostModel.EstimateAccount(Samples, new IdleAssumptions());
 
         Assert.InRange(cost.PerAccountExcludingPolling, 0.0001, IdleBudget.DefaultMonthlyUsd);
         Assert.Empty(cost.Templates.SelectMany(t => t.NotPriced));
@@ -73,7 +73,7 @@ public sealed class IdleCostTests(SynthesizedFleet fleet)
     [Fact]
     public void The_samples_with_per_function_alarms_hold_44_alarms_per_account()
     {
-        var cost = IdleCostModel.Estimate(Samples, new IdleAssumptions { Alerts = AlertDesign.PerFunctionAlarms });
+        var cost = IdleCostModel.EstimateAccount(Samples, new IdleAssumptions { Alerts = AlertDesign.PerFunctionAlarms });
 
         var alarms = cost.Templates.SelectMany(t => t.Lines).Where(l => l.Category == CostCategory.Alarms).Sum(l => l.MonthlyUsd);
         Assert.Equal(4.40, alarms, 6);
