@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Insight.Sdk.Cdk.Fleet;
 using Insight.Sdk.Cdk.Platform;
 using Insight.Sdk.Cdk.Services;
+using Insight.Sdk.Manifest;
 
 namespace Infra;
 
@@ -11,9 +12,9 @@ public static class FleetApp
     /// <summary>The sample services: the stack (and manifest) name and the project that builds the functions.</summary>
     public static readonly IReadOnlyList<PlatformService> Services =
     [
-        new("ScanIngest", "samples/ScanIngest"),
-        new("Productivity", "samples/Productivity"),
-        new("Ergonomics", "samples/Ergonomics"),
+        new("ScanIngest", "samples/ScanIngest", ServiceManifest.FromAssembly(typeof(ScanIngest.InsightService).Assembly)),
+        new("Productivity", "samples/Productivity", ServiceManifest.FromAssembly(typeof(Productivity.InsightService).Assembly)),
+        new("Ergonomics", "samples/Ergonomics", ServiceManifest.FromAssembly(typeof(Ergonomics.InsightService).Assembly)),
     ];
 
     /// <summary>The stacks of the sample services, by stack name.</summary>

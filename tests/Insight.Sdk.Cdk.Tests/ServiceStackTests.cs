@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Insight.Sdk.Manifest;
+using Insight.Sdk.Cdk.Cost;
+using Insight.Sdk.Cdk.Services;
 using Insight.Sdk.Cdk.Stacks;
 using Insight.Sdk.Cdk.Synthesis;
 
@@ -115,19 +117,30 @@ public sealed partial class ServiceStackTests(SynthesizedFleet fleet)
     }
 
     [Fact]
-    public void Every_function_has_its_alarms_naming_tenant_and_account_and_notifying_the_platform_topic()
+    public void No_function_has_per_account_alarms_by_default_and_every_name_is_the_same_in_every_account()
     {
-        var alarms = Template.Resources("AWS::CloudWatch::Alarm").ToList();
-
-        foreach (var function in new[] { "CheckScan", "GetScanStats", "IngestScanBatch", "RecordScan", "ScannerStateChanged" })
+        // Alerts are the platform's, once over every linked account: an idle account pays for no alarm.
+        foreach (var template in fleet.Result.Templates.Select(t => JsonDocument.Parse(File.ReadAllText(t)).RootElement))
         {
-            var own = alarms.Where(a => a.Id.Contains(function, StringComparison.Ordinal)).ToList();
-            Assert.Contains(own, a => a.Id.Contains("ErrorsAlarm", StringComparison.Ordinal));
-            Assert.Contains(own, a => a.Id.Contains("ThrottlesAlarm", StringComparison.Ordinal));
-            Assert.Contains(own, a => a.Id.Contains("DurationAlarm", StringComparison.Ordinal));
+            Assert.Empty(template.Resources("AWS::CloudWatch::Alarm"));
         }
 
-        Assert.Contains(alarms, a => a.Id.Contains("IngestScanBatchFailedDeliveriesAlarm", StringComparison.Ordinal));
+        var names = Template.Resources("AWS::Lambda::Function").Select(f => f.Properties.GetProperty("FunctionName").GetString()).Order();
+        Assert.Equal(["ScanIngest-CheckScan", "ScanIngest-GetScanStats", "ScanIngest-IngestScanBatch", "ScanIngest-RecordScan", "ScanIngest-ScannerStateChanged"], names);
+        var failureQueues = Template.Resources("AWS::SQS::Queue").Where(q => q.Id.Contains("Failures", StringComparison.Ordinal))
+            .Select(q => q.Properties.GetProperty("QueueName").GetString()).Order();
+        Assert.Equal(["ScanIngest-IngestScanBatch-failures", "ScanIngest-RecordScan-failures", "ScanIngest-ScannerStateChanged-failures"], failureQueues);
+    }
+
+    [Fact]
+    public void An_opted_in_function_has_its_alarms_naming_tenant_and_account_and_notifying_the_platform_topic()
+    {
+        var options = new InsightServiceOptions { AlarmedFunctions = new HashSet<string> { "IngestScanBatch" }, IdleBudget = new IdleBudget(1.00) };
+        var template = SynthesizeScanIngest("opted-in", options);
+
+        var alarms = template.Resources("AWS::CloudWatch::Alarm").ToList();
+        Assert.Equal(["IngestScanBatchDurationAlarm", "IngestScanBatchErrorsAlarm", "IngestScanBatchFailedDeliveriesAlarm", "IngestScanBatchThrottlesAlarm"],
+            alarms.Select(a => Regex.Replace(a.Id, "^Service|[0-9A-F]{8}$", string.Empty)).Order());
         foreach (var (_, alarm) in alarms)
         {
             Assert.Equal("AlarmTopicArn", alarm.GetProperty("AlarmActions")[0].Target());
@@ -135,6 +148,34 @@ public sealed partial class ServiceStackTests(SynthesizedFleet fleet)
             Assert.Contains("\"TenantId\"", name, StringComparison.Ordinal);
             Assert.Contains("AWS::AccountId", name, StringComparison.Ordinal);
         }
+
+        var duration = alarms.Single(a => a.Id.Contains("DurationAlarm", StringComparison.Ordinal)).Properties;
+        Assert.Equal("p99", duration.GetProperty("ExtendedStatistic").GetString());
+        Assert.Equal(60 * 1000 * 0.8, duration.GetProperty("Threshold").GetDouble());
+    }
+
+    [Fact]
+    public void An_opted_in_alarm_over_the_idle_budget_fails_synthesis_naming_the_alarms()
+    {
+        var options = new InsightServiceOptions { AlarmedFunctions = new HashSet<string> { "RecordScan" } };
+
+        var error = Assert.Throws<StackSetTemplateException>(() => SynthesizeScanIngest("over-budget", options));
+
+        var problem = Assert.Single(error.Problems);
+        Assert.Contains("ScanIngest: an idle tenant account pays $0.400 a month", problem, StringComparison.Ordinal);
+        Assert.Contains("idle budget of $0.050 (InsightServiceOptions.IdleBudget)", problem, StringComparison.Ordinal);
+        Assert.Contains("ServiceRecordScanErrorsAlarm", problem, StringComparison.Ordinal);
+        Assert.Contains("ServiceRecordScanFailedDeliveriesAlarm", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Alarmed_functions_must_exist()
+    {
+        var options = new InsightServiceOptions { AlarmedFunctions = new HashSet<string> { "RecordScans" } };
+
+        var error = Assert.Throws<InvalidDataException>(() => SynthesizeScanIngest("unknown", options));
+
+        Assert.Contains("RecordScans", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,7 +213,7 @@ public sealed partial class ServiceStackTests(SynthesizedFleet fleet)
     [Fact]
     public void An_oversized_service_fails_synthesis_with_the_limit_it_breaks()
     {
-        var functions = string.Join(",", Enumerable.Range(0, 45).Select(i =>
+        var functions = string.Join(",", Enumerable.Range(0, 60).Select(i =>
             $$"""{"name":"Handler{{i}}","handler":"Handler{{i}}","class":"Big.Handler{{i}}","kind":"Scan","trigger":"EventBridge","eventType":"Insight.Sdk.Events.ScanEvent","detailType":"ScanEvent","memorySize":256,"timeoutSeconds":10,"architecture":"arm64","dependencies":[],"tables":[]}"""));
         var manifest = ServiceManifest.Parse($$"""{"schemaVersion":1,"service":"Big","functions":[{{functions}}],"tables":[]}""");
         var app = new App(new AppProps { Outdir = Path.Combine(fleet.Directory, "big") });
@@ -210,9 +251,19 @@ public sealed partial class ServiceStackTests(SynthesizedFleet fleet)
     {
         var manifest = ServiceManifest.Parse($$"""{"schemaVersion":1,"service":"Timed","functions":[{"name":"Tick","handler":"Tick","class":"T.Tick","kind":"General","trigger":"Schedule","eventType":"Insight.Sdk.Aws.ScheduledEvent","schedule":"{{expression}}","memorySize":128,"timeoutSeconds":10,"architecture":"arm64","dependencies":[],"tables":[]}],"tables":[]}""");
         var app = new App(new AppProps { Outdir = Path.Combine(fleet.Directory, "timed") });
-        _ = new InsightServiceStack(app, "Timed", manifest);
+
+        // Runs every 15 minutes in every account are more than the default idle budget allows.
+        _ = new InsightServiceStack(app, "Timed", manifest, new InsightServiceOptions { IdleBudget = new IdleBudget(0.50) });
         var template = JsonDocument.Parse(File.ReadAllText(StackSetTemplates.Synthesize(app).Templates.Single())).RootElement;
         return template.Resources("AWS::Events::Rule").Single().Properties.GetProperty("ScheduleExpression").GetRawText();
+    }
+
+    /// <summary>The ScanIngest service alone, synthesized with <paramref name="options"/>.</summary>
+    private JsonElement SynthesizeScanIngest(string folder, InsightServiceOptions options)
+    {
+        var app = new App(new AppProps { Outdir = Path.Combine(fleet.Directory, folder) });
+        _ = new InsightServiceStack(app, "ScanIngest", fleet.Manifest("ScanIngest"), options);
+        return JsonDocument.Parse(File.ReadAllText(StackSetTemplates.Synthesize(app).Templates.Single())).RootElement.Clone();
     }
 
     private string FunctionId(string name) =>

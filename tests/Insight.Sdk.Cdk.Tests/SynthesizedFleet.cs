@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Insight.Sdk.Cdk.Synthesis;
+using Insight.Sdk.Manifest;
 
 namespace Insight.Sdk.Cdk.Tests;
 
@@ -21,6 +22,12 @@ public sealed class SynthesizedFleet : IDisposable
     public string ScanIngestJson { get; }
 
     public JsonElement ScanIngest { get; }
+
+    /// <summary>The sample services' manifests, by service name, as their assemblies carry them.</summary>
+    public ServiceManifest Manifest(string service) =>
+        new[] { typeof(ScanIngest.InsightService), typeof(Productivity.InsightService), typeof(Ergonomics.InsightService) }
+            .Select(t => ServiceManifest.FromAssembly(t.Assembly)!)
+            .Single(m => m.Service == service);
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }

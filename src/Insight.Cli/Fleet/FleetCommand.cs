@@ -5,16 +5,17 @@ using Spectre.Console;
 
 namespace Insight.Cli.Fleet;
 
-/// <summary><c>insight fleet</c>: planning rollouts to the fleet and retiring tenants, without calling AWS.</summary>
+/// <summary><c>insight fleet</c>: planning rollouts to the fleet, pricing an idle account and retiring tenants, without calling AWS.</summary>
 internal static class FleetCommand
 {
     /// <summary>The command with its subcommands, writing to <paramref name="console"/> (the terminal by default).</summary>
     public static Command Create(IAnsiConsole? console = null)
     {
         var output = console ?? AnsiConsole.Console;
-        return new Command("fleet", "Plan StackSet rollouts to the tenant fleet and retire tenants; prints plans and runbooks, calls no AWS API")
+        return new Command("fleet", "Plan StackSet rollouts to the tenant fleet, price an idle account and retire tenants; prints plans and runbooks, calls no AWS API")
         {
             PlanCommand.Create(output),
+            CostCommand.Create(output),
             RetireCommand.Create(output),
         };
     }

@@ -13,16 +13,27 @@ public partial class AccountVending
     /// </summary>
     private IChainable Deploy(ServiceStackSets stackSets, IChainable finish, FailureEnds failures)
     {
+        var services = stackSets.StackSets.Keys.SelectMany(service => stackSets.Regions.Select(region => (object)new Dictionary<string, object>
+        {
+            ["kind"] = "service",
+            ["stackSetName"] = _settings.StackSetName(service),
+            ["region"] = region,
+            ["regionalOverrides"] = stackSets.RegionalOverrides(region)
+                .Select(o => (object)new Dictionary<string, object> { ["ParameterKey"] = o.Key, ["ParameterValue"] = o.Value })
+                .ToArray(),
+        }));
+
+        // The baseline's links, in every region whose sinks are known: one sink per service group, picked by the account's range.
+        var baseline = (_monitoring?.SinksByGroup() ?? new Dictionary<string, IReadOnlyList<IReadOnlyList<string>>>()).Select(region => (object)new Dictionary<string, object>
+        {
+            ["kind"] = "baseline",
+            ["stackSetName"] = _monitoring!.BaselineStackSetName,
+            ["region"] = region.Key,
+            ["sinkGroups"] = region.Value.Select(sinks => (object)sinks.ToArray()).ToArray(),
+        });
         var targets = new Pass(this, "ListStackInstanceTargets", new PassProps
         {
-            Result = Result.FromArray([.. stackSets.StackSets.Keys.SelectMany(service => stackSets.Regions.Select(region => (object)new Dictionary<string, object>
-            {
-                ["stackSetName"] = _settings.StackSetName(service),
-                ["region"] = region,
-                ["regionalOverrides"] = stackSets.RegionalOverrides(region)
-                    .Select(o => (object)new Dictionary<string, object> { ["ParameterKey"] = o.Key, ["ParameterValue"] = o.Value })
-                    .ToArray(),
-            }))]),
+            Result = Result.FromArray([.. services, .. baseline]),
             ResultPath = "$.targets",
         });
         var overrides = Jsonata("BuildParameterOverrides", "Every stack instance's parameter overrides: the tenant's values and the region's.", ParameterOverridesExpression);

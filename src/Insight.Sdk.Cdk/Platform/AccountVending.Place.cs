@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.CDK.AWS.StepFunctions;
 using Amazon.CDK.AWS.StepFunctions.Tasks;
 
@@ -42,24 +43,31 @@ public partial class AccountVending
             "ResolveTenantValues",
             "The tenant's settings and token values: the request's, else the registry's, else the platform's defaults.",
             TenantValuesExpression(_settings.Authentication));
+        var values = new Dictionary<string, DynamoAttributeValue>
+        {
+            [":account"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.account.id")),
+            [":slot"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.scheduleSlot")),
+            [":settings"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.settings")),
+            [":overrides"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.overrides")),
+            [":registered"] = DynamoAttributeValue.FromString("REGISTERED"),
+            [":now"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$$.State.EnteredTime")),
+        };
+        if (_monitoring is not null)
+        {
+            values[":range"] = DynamoAttributeValue.NumberFromString(JsonPath.StringAt("$.monitoringRangeText"));
+        }
+
         var register = Transient(new DynamoUpdateItem(this, "RegisterTenant", new DynamoUpdateItemProps
         {
             Table = Registry,
             Key = TenantKey(),
-            UpdateExpression = "SET accountId = :account, scheduleSlot = :slot, settings = :settings, overrides = :overrides, #status = :registered, registeredAt = :now",
+            UpdateExpression = "SET accountId = :account, scheduleSlot = :slot, settings = :settings, overrides = :overrides, #status = :registered, registeredAt = :now"
+                + (_monitoring is null ? string.Empty : ", monitoringRange = :range"),
 
             // A tenant never moves to a different account by repeating a request.
             ConditionExpression = "attribute_not_exists(accountId) OR accountId = :account",
             ExpressionAttributeNames = new Dictionary<string, string> { ["#status"] = "status" },
-            ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue>
-            {
-                [":account"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.account.id")),
-                [":slot"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.scheduleSlot")),
-                [":settings"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.settings")),
-                [":overrides"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$.overrides")),
-                [":registered"] = DynamoAttributeValue.FromString("REGISTERED"),
-                [":now"] = DynamoAttributeValue.FromString(JsonPath.StringAt("$$.State.EnteredTime")),
-            },
+            ExpressionAttributeValues = values,
             ResultPath = JsonPath.DISCARD,
         }));
         OnError(register, failures.Registration);
@@ -70,8 +78,49 @@ public partial class AccountVending
             .Otherwise(moveAccount));
         moveAccount.Next(tagAccount);
         tagAccount.Next(tenantValues);
-        tenantValues.Next(register);
+        tenantValues.Next(_monitoring is null ? register : MonitoringRange(register, failures));
         register.Next(deploy);
         return computeSlot;
+    }
+
+    /// <summary>
+    /// The account's monitoring range: the one the registry holds for the tenant, else the next free place — a counter in
+    /// the registry, filled range by range (<see cref="AlertPlan.AccountsPerMonitoringAccount"/> accounts each) — then
+    /// <paramref name="register"/>, which stores it.
+    /// </summary>
+    private IChainable MonitoringRange(IChainable register, FailureEnds failures)
+    {
+        var plan = _monitoring!.Plan;
+        var read = Jsonata(
+            "ReadMonitoringRange",
+            "The monitoring range registered for the tenant, or -1.",
+            "$merge([$states.input, {'monitoringRange': $exists($states.input.registry.Item.monitoringRange.N) ? $number($states.input.registry.Item.monitoringRange.N) : -1}])");
+        var count = Transient(new DynamoUpdateItem(this, "CountMonitoredAccount", new DynamoUpdateItemProps
+        {
+            Table = Registry,
+            Key = new Dictionary<string, DynamoAttributeValue> { ["tenantId"] = DynamoAttributeValue.FromString(MonitoringCounterKey) },
+            UpdateExpression = "ADD assigned :one",
+            ExpressionAttributeValues = new Dictionary<string, DynamoAttributeValue> { [":one"] = DynamoAttributeValue.FromNumber(1) },
+            ReturnValues = DynamoReturnValues.UPDATED_NEW,
+            ResultPath = "$.monitoringCounter",
+        }));
+        OnError(count, failures.Registration);
+        var assign = Jsonata(
+            "AssignMonitoringRange",
+            "The next place in the monitoring accounts: ranges fill one after another.",
+            "$merge([$states.input, {'monitoringRange': $floor(($number($states.input.monitoringCounter.Attributes.assigned.N) - 1) / "
+                + plan.AccountsPerMonitoringAccount.ToString(CultureInfo.InvariantCulture) + ")}])");
+        var text = Jsonata("FormatMonitoringRange", "The range as the registry stores it.", "$merge([$states.input, {'monitoringRangeText': $string($states.input.monitoringRange)}])");
+        var ranges = _monitoring.Settings.Accounts.Count / plan.Groups.Count;
+
+        read.Next(new Choice(this, "MonitoringRangeKnown?")
+            .When(Condition.NumberGreaterThanEquals("$.monitoringRange", 0), text)
+            .Otherwise(count));
+        count.Next(assign);
+        assign.Next(new Choice(this, "MonitoringRangeAvailable?")
+            .When(Condition.NumberLessThan("$.monitoringRange", ranges), text)
+            .Otherwise(failures.MonitoringCapacity));
+        text.Next(register);
+        return read;
     }
 }

@@ -79,13 +79,21 @@ public partial class AccountVending : Construct
 
     private readonly PlatformSettings _settings;
     private readonly ITopic _notifications;
+    private readonly FleetMonitoring? _monitoring;
 
-    /// <summary>Creates the registry table and the state machine.</summary>
-    public AccountVending(Construct scope, string id, PlatformSettings settings, ServiceStackSets stackSets, ITopic notifications)
+    /// <summary>The registry item that counts the accounts given a monitoring range (its key is no tenant id).</summary>
+    public const string MonitoringCounterKey = "#monitoring-ranges";
+
+    /// <summary>The registry index from an account to its tenant, for alerts that name an account.</summary>
+    public const string ByAccountIndex = "ByAccount";
+
+    /// <summary>Creates the registry table and the state machine; with <paramref name="monitoring"/>, vending links each account to its monitoring accounts.</summary>
+    public AccountVending(Construct scope, string id, PlatformSettings settings, ServiceStackSets stackSets, ITopic notifications, FleetMonitoring? monitoring = null)
         : base(scope, id)
     {
         _settings = settings;
         _notifications = notifications;
+        _monitoring = monitoring;
 
         Registry = new Table(this, "Registry", new TableProps
         {
@@ -94,6 +102,14 @@ public partial class AccountVending : Construct
             BillingMode = BillingMode.PAY_PER_REQUEST,
             PointInTimeRecovery = true,
             RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+
+        // An alert names an account; this index names its tenant.
+        Registry.AddGlobalSecondaryIndex(new GlobalSecondaryIndexProps
+        {
+            IndexName = ByAccountIndex,
+            PartitionKey = new Amazon.CDK.AWS.DynamoDB.Attribute { Name = "accountId", Type = AttributeType.STRING },
+            ProjectionType = ProjectionType.KEYS_ONLY,
         });
 
         var definition = Definition(stackSets);
@@ -127,7 +143,7 @@ public partial class AccountVending : Construct
     public static IReadOnlyList<string> FailureErrors { get; } =
     [
         "InvalidRequest", "VendingInProgress", "CreateAccountFailed", "CreateAccountUnresolved", "CreateAccountTimedOut", "MoveFailed",
-        "TaggingFailed", "RegistrationFailed", "StackInstancesFailed",
+        "TaggingFailed", "RegistrationFailed", "MonitoringCapacityExceeded", "StackInstancesFailed",
     ];
 
     /// <summary>
@@ -204,8 +220,9 @@ public partial class AccountVending : Construct
         + "'overrides': $string($given)}]))";
 
     /// <summary>
-    /// The JSONata expression that writes every stack instance's parameter overrides at once — the tenant's values
-    /// (<see cref="ServiceStackSets.TenantParameterNames"/>) and, per region, the region's own — as the list of
+    /// The JSONata expression that writes every stack instance's parameter overrides at once — for a service, the
+    /// tenant's values (<see cref="ServiceStackSets.TenantParameterNames"/>) and, per region, the region's own; for the
+    /// account baseline, the sink of each service group's monitoring account for the account's range — as the list of
     /// deployments the distributed map runs.
     /// </summary>
     public static string ParameterOverridesExpression { get; } =
@@ -217,8 +234,10 @@ public partial class AccountVending : Construct
         + "{'ParameterKey': '" + ServiceStackSets.JwtIssuerParameter + "', 'ParameterValue': $in.jwtIssuer}, "
         + "{'ParameterKey': '" + ServiceStackSets.JwtAudienceParameter + "', 'ParameterValue': $in.jwtAudience}, "
         + "{'ParameterKey': '" + ServiceStackSets.TenantClaimParameter + "', 'ParameterValue': $in.tenantClaim}]; "
+        + "$links := function($t) { [$map($t.sinkGroups, function($sinks, $group) { "
+        + "{'ParameterKey': 'MonitoringSink' & $string($group + 1), 'ParameterValue': $sinks[$in.monitoringRange]} })] }; "
         + "$merge([$in, {'deployments': [$map($in.targets, function($t) { "
-        + "{'stackSetName': $t.stackSetName, 'region': $t.region, 'parameterOverrides': $append($tenant, $t.regionalOverrides)} })]}]))";
+        + "{'stackSetName': $t.stackSetName, 'region': $t.region, 'parameterOverrides': $t.kind = 'baseline' ? $links($t) : $append($tenant, $t.regionalOverrides)} })]}]))";
 
     /// <summary>
     /// The JSONata expression that counts a poll of a stack-instance operation and doubles the wait before the next,
@@ -268,6 +287,7 @@ public partial class AccountVending : Construct
         private IChainable? _tagging;
         private IChainable? _registration;
         private IChainable? _stackInstances;
+        private IChainable? _monitoringCapacity;
 
         public IChainable CreateAccount => _createAccount ??= vending.Failure("CreateAccountFailed", "$.error.Cause");
 
@@ -291,6 +311,11 @@ public partial class AccountVending : Construct
         public IChainable Registration => _registration ??= vending.Failure("RegistrationFailed", "$.error.Cause");
 
         public IChainable StackInstances => _stackInstances ??= vending.Failure("StackInstancesFailed", "$.error.Cause");
+
+        public IChainable MonitoringCapacity => _monitoringCapacity ??= vending.Failure(
+            "MonitoringCapacityExceeded",
+            cause: "Every account range of the monitoring accounts is full: add monitoring accounts (monitoring.accounts and monitoring.sinks in platform.json, "
+                + "sized by the alert plan) and repeat the request. The account is registered; only its telemetry link is missing.");
     }
 
     /// <summary>A string as a JSONata literal (JSONata reads JSON's double-quoted strings and their escapes).</summary>

@@ -117,6 +117,13 @@ public sealed partial record PlatformSettings
     [JsonPropertyName("buildImage")]
     public string? BuildImage { get; init; }
 
+    /// <summary>
+    /// Where tenant accounts' telemetry goes and where the fleet's alerts live: the monitoring accounts. Null leaves the
+    /// platform without central alerts (services may still opt functions into per-account alarms).
+    /// </summary>
+    [JsonPropertyName("monitoring")]
+    public MonitoringSettings? Monitoring { get; init; }
+
     /// <summary>Whether a person approves each release before it rolls out to the fleet.</summary>
     [JsonPropertyName("requireApproval")]
     public bool RequireApproval { get; init; } = true;
@@ -187,6 +194,11 @@ public sealed partial record PlatformSettings
             {
                 problems.Add($"deployment region {region} is not the home region, so otherRegions must name its artifact bucket and alarm topic.");
             }
+        }
+
+        if (Monitoring is not null)
+        {
+            problems.AddRange(Monitoring.Problems(DeploymentRegions.Count > 0 ? DeploymentRegions : home is null ? [] : [home]));
         }
 
         if (!PlatformRoleName.StartsWith(PlatformRolePrefix, StringComparison.Ordinal))
@@ -284,6 +296,77 @@ public sealed partial record TenantAuthentication
 
     [GeneratedRegex(@"^[A-Za-z0-9_:./-]{1,128}$")]
     private static partial Regex ClaimPattern();
+}
+
+/// <summary>
+/// The monitoring accounts: each holds a CloudWatch cross-account observability sink that tenant accounts link to and
+/// the platform's Metrics Insights alarms over the accounts linked to it (see <see cref="AlertPlan"/>).
+/// </summary>
+public sealed partial record MonitoringSettings
+{
+    /// <summary>The organizational unit (<c>ou-…</c>) holding the monitoring accounts.</summary>
+    [JsonPropertyName("organizationalUnitId")]
+    public required string OrganizationalUnitId { get; init; }
+
+    /// <summary>The fleet size the alerts are planned for; synthesis fails when the monitoring accounts cannot hold it.</summary>
+    [JsonPropertyName("plannedAccounts")]
+    public int PlannedAccounts { get; init; } = 6000;
+
+    /// <summary>The monitoring account ids, in plan order: every account range of the first service group, then the next group's.</summary>
+    [JsonPropertyName("accounts")]
+    public IReadOnlyList<string> Accounts { get; init; } = [];
+
+    /// <summary>
+    /// Per region, the sink ARN of each monitoring account, in the order of <see cref="Accounts"/> (the monitoring stack
+    /// sets' <c>SinkArn</c> outputs). Until a region has them, vending links no account there.
+    /// </summary>
+    [JsonPropertyName("sinks")]
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Sinks { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    internal IEnumerable<string> Problems(IReadOnlyList<string> regions)
+    {
+        if (!OrganizationalUnitPattern().IsMatch(OrganizationalUnitId))
+        {
+            yield return $"monitoring.organizationalUnitId {OrganizationalUnitId} is not an organizational unit id (ou-…).";
+        }
+
+        if (PlannedAccounts < 1)
+        {
+            yield return "monitoring.plannedAccounts must be at least 1.";
+        }
+
+        foreach (var account in Accounts.Where(a => !AccountPattern().IsMatch(a)))
+        {
+            yield return $"monitoring.accounts: {account} is not a 12-digit account id.";
+        }
+
+        foreach (var (region, sinks) in Sinks)
+        {
+            if (!regions.Contains(region))
+            {
+                yield return $"monitoring.sinks names {region}, which is not a deployment region.";
+            }
+
+            if (sinks.Count != Accounts.Count)
+            {
+                yield return $"monitoring.sinks.{region} has {sinks.Count} sink(s) for {Accounts.Count} monitoring account(s); list one per account, in the same order.";
+            }
+
+            foreach (var (sink, index) in sinks.Select((s, i) => (s, i)).Where(s => !SinkPattern().IsMatch(s.s) || (s.i < Accounts.Count && !s.s.Contains($":{region}:{Accounts[s.i]}:", StringComparison.Ordinal))))
+            {
+                yield return $"monitoring.sinks.{region}[{index}] {sink} is not the sink of monitoring account {(index < Accounts.Count ? Accounts[index] : "?")} in {region}.";
+            }
+        }
+    }
+
+    [GeneratedRegex("^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$")]
+    private static partial Regex OrganizationalUnitPattern();
+
+    [GeneratedRegex("^[0-9]{12}$")]
+    private static partial Regex AccountPattern();
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:oam:[a-z0-9-]+:[0-9]{12}:sink/[A-Za-z0-9-]+$")]
+    private static partial Regex SinkPattern();
 }
 
 /// <summary>The deployment of one region that is not the home region.</summary>

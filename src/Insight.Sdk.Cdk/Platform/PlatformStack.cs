@@ -66,7 +66,8 @@ public class PlatformStack : Stack
         Notifications = new Topic(this, "PlatformEvents", new TopicProps { DisplayName = "Insight platform events (vending, release approvals)", MasterKey = TopicKey.Key });
         Alarms = new CentralAlarmTopic(this, "FleetAlarms", settings.OrganizationId, TopicKey);
         StackSets = new ServiceStackSets(this, "ServiceStackSets", settings, services, ArtifactBucket, Alarms.Topic.TopicArn, release.ValueAsString, hasRelease);
-        Vending = new AccountVending(this, "AccountVending", settings, StackSets, Notifications);
+        Monitoring = settings.Monitoring is null ? null : new FleetMonitoring(this, "FleetMonitoring", settings, services, Alarms.Topic.TopicArn, StackSets.Regions);
+        Vending = new AccountVending(this, "AccountVending", settings, StackSets, Notifications, Monitoring);
         TopicKey.GrantPublish(Vending.StateMachine);
         Guardrails = new Guardrails(this, "Guardrails", settings);
         Pipeline = new ReleasePipeline(this, "Release", settings, services, ArtifactBucket, StackSets, Notifications, TopicKey);
@@ -97,6 +98,9 @@ public class PlatformStack : Stack
 
     /// <summary>The services' stack sets.</summary>
     public ServiceStackSets StackSets { get; }
+
+    /// <summary>Telemetry links and the fleet's alerts in the monitoring accounts; null without <see cref="PlatformSettings.Monitoring"/>.</summary>
+    public FleetMonitoring? Monitoring { get; }
 
     /// <summary>Account vending and the tenant registry.</summary>
     public AccountVending Vending { get; }

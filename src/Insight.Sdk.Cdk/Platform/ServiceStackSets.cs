@@ -7,8 +7,11 @@ using CdkAws = Amazon.CDK.Aws;
 
 namespace Insight.Sdk.Cdk.Platform;
 
-/// <summary>A service of the monorepo: the name of its stack (and manifest) and the project that builds its functions.</summary>
-public sealed record PlatformService(string Name, string Project);
+/// <summary>
+/// A service of the monorepo: the name of its stack (and manifest), the project that builds its functions and, for the
+/// platform's central alerts, its manifest.
+/// </summary>
+public sealed record PlatformService(string Name, string Project, Insight.Sdk.Manifest.ServiceManifest? Manifest = null);
 
 /// <summary>
 /// One service-managed StackSet per service, targeting the tenants organizational unit, so every tenant account gets

@@ -17,6 +17,8 @@ using Amazon.CDK.AwsApigatewayv2Authorizers;
 using Amazon.CDK.AwsApigatewayv2Integrations;
 using Constructs;
 using Insight.Sdk.Manifest;
+using Insight.Sdk.Cdk.Cost;
+using Insight.Sdk.Cdk.Platform;
 using Insight.Sdk.Cdk.Stacks;
 using Insight.Sdk.Data;
 using CdkAws = Amazon.CDK.Aws;
@@ -31,7 +33,10 @@ namespace Insight.Sdk.Cdk.Services;
 /// <summary>
 /// Everything one service deploys into a tenant account, derived from its manifest: tables (on demand, point-in-time
 /// recovery, encryption, expiry, retained on delete), functions (provided.al2023, the manifest's memory, timeout and
-/// architecture), their log groups, event routing with failure destinations, least-privilege roles and alarms.
+/// architecture), their log groups, event routing with failure destinations, least-privilege roles, and alarms only for
+/// the functions a service opts into (<see cref="InsightServiceOptions.AlarmedFunctions"/>): alerts are the platform's,
+/// defined once over every account. Function and failure-queue names are the same in every account
+/// (<see cref="FunctionAlert.FunctionName"/>), so an alert can name the service and the function.
 /// </summary>
 public class InsightServiceConstruct : Construct
 {
@@ -45,11 +50,25 @@ public class InsightServiceConstruct : Construct
     private readonly Dictionary<string, Rule> _rules = new(StringComparer.Ordinal);
     private readonly HttpJwtAuthorizer _authorizer;
 
+    /// <summary>Lambda's limit on a function name's length.</summary>
+    public const int MaxFunctionNameLength = 64;
+
     /// <summary>Creates the service's resources in <paramref name="scope"/>.</summary>
     public InsightServiceConstruct(Construct scope, string id, ServiceManifest manifest, TenantParameters parameters, InsightServiceOptions options)
         : base(scope, id)
     {
         Manifest = manifest;
+        var unknown = options.AlarmedFunctions.Where(f => manifest.Functions.All(m => m.Name != f)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidDataException($"InsightServiceOptions.AlarmedFunctions names {string.Join(", ", unknown)}, which {manifest.Service} does not have.");
+        }
+
+        // Synthesis checks the template against this budget (IdleBudget.Check), naming what exceeds it.
+        var metadata = Stack.Of(this).TemplateOptions.Metadata ?? new Dictionary<string, object>();
+        metadata[IdleBudget.MetadataKey] = options.IdleBudget.ToMetadata();
+        Stack.Of(this).TemplateOptions.Metadata = metadata;
+
         var artifacts = Bucket.FromBucketName(this, "Artifacts", parameters.ArtifactBucket.ValueAsString);
         var alarmAction = new SnsAction(Topic.FromTopicArn(this, "AlarmTopic", parameters.AlarmTopicArn.ValueAsString));
         var bus = EventBus.FromEventBusName(this, "TenantBus", parameters.EventBusName.ValueAsString);
@@ -89,7 +108,10 @@ public class InsightServiceConstruct : Construct
                     throw new InvalidDataException($"Function {function.Name} of {manifest.Service} has trigger {function.Trigger}, which this library does not deploy.");
             }
 
-            Alarm(function, created, parameters, alarmAction, options);
+            if (options.AlarmedFunctions.Contains(function.Name))
+            {
+                Alarm(function, created, parameters, alarmAction, options);
+            }
         }
 
         Api = api;
@@ -179,8 +201,15 @@ public class InsightServiceConstruct : Construct
 
         var arm = manifest.Architecture == LambdaArchitecture.Arm64;
         var key = options.ArtifactKeyFormat.Replace("{service}", Manifest.Service, StringComparison.Ordinal).Replace("{arch}", arm ? "arm64" : "x86_64", StringComparison.Ordinal);
+        var functionName = FunctionAlert.FunctionName(Manifest.Service, manifest.Name);
+        if (functionName.Length > MaxFunctionNameLength)
+        {
+            throw new InvalidDataException($"{Manifest.Service}: the function name {functionName} has {functionName.Length} characters; Lambda allows {MaxFunctionNameLength} (Lambda quotas, \"Function name\"). Shorten the service or handler name.");
+        }
+
         return new Function(this, manifest.Name, new FunctionProps
         {
+            FunctionName = functionName,
             Description = $"{Manifest.Service} {manifest.Name} ({manifest.Trigger}, {manifest.EventType})",
             Runtime = LambdaRuntime.PROVIDED_AL2023,
             Architecture = arm ? Architecture.ARM_64 : Architecture.X86_64,
@@ -317,6 +346,8 @@ public class InsightServiceConstruct : Construct
     {
         var queue = new Queue(this, $"{manifest.Name}Failures", new QueueProps
         {
+            // The same name in every account: the platform's failed-deliveries alert selects the service's queues by it.
+            QueueName = FunctionAlert.FailureQueueName(Manifest.Service, manifest.Name),
             RetentionPeriod = Duration.Days(14),
             Encryption = QueueEncryption.SQS_MANAGED,
             EnforceSSL = true,
@@ -325,29 +356,36 @@ public class InsightServiceConstruct : Construct
         return queue;
     }
 
-    /// <summary>Errors, throttles, slow invocations and failed deliveries, named with the tenant so one topic serves the fleet.</summary>
+    /// <summary>
+    /// The per-account alarms of one function a service opted into (<see cref="InsightServiceOptions.AlarmedFunctions"/>):
+    /// the platform's alerts (<see cref="FunctionAlert.All"/>) as standard alarms in this account, named with the tenant
+    /// so one topic serves the fleet.
+    /// </summary>
     private void Alarm(FunctionManifest manifest, Function function, TenantParameters parameters, IAlarmAction action, InsightServiceOptions options)
     {
-        var period = Duration.Minutes(5);
-        var alarms = new List<(string Name, IMetric Metric, double Threshold)>
+        var period = Duration.Minutes(FunctionAlert.PeriodMinutes);
+        foreach (var alert in FunctionAlert.All)
         {
-            ("Errors", function.MetricErrors(new MetricOptions { Period = period, Statistic = "Sum" }), 1),
-            ("Throttles", function.MetricThrottles(new MetricOptions { Period = period, Statistic = "Sum" }), 1),
-            ("Duration", function.MetricDuration(new MetricOptions { Period = period, Statistic = "p99" }), manifest.TimeoutSeconds * 1000 * options.DurationAlarmShare),
-        };
-        if (_failureQueues.TryGetValue(manifest.Name, out var failures))
-        {
-            alarms.Add(("FailedDeliveries", failures.MetricApproximateNumberOfMessagesVisible(new MetricOptions { Period = period, Statistic = "Maximum" }), 1));
-        }
-
-        foreach (var (name, metric, threshold) in alarms)
-        {
-            var alarm = new Alarm(this, $"{manifest.Name}{name}Alarm", new AlarmProps
+            IMetric metric;
+            if (alert.Subject == AlertSubject.Function)
             {
-                AlarmName = Fn.Join("-", ["insight", parameters.TenantId.ValueAsString, CdkAws.ACCOUNT_ID, Manifest.Service, manifest.Name, name]),
-                AlarmDescription = Fn.Join(" ", [$"{Manifest.Service} {manifest.Name} {name} for tenant", parameters.TenantId.ValueAsString, "in account", CdkAws.ACCOUNT_ID]),
+                metric = function.Metric(alert.MetricName, new MetricOptions { Period = period, Statistic = alert.Statistic });
+            }
+            else if (_failureQueues.TryGetValue(manifest.Name, out var failures))
+            {
+                metric = failures.Metric(alert.MetricName, new MetricOptions { Period = period, Statistic = alert.Statistic });
+            }
+            else
+            {
+                continue;
+            }
+
+            var alarm = new Alarm(this, $"{manifest.Name}{alert.Name}Alarm", new AlarmProps
+            {
+                AlarmName = Fn.Join("-", ["insight", parameters.TenantId.ValueAsString, CdkAws.ACCOUNT_ID, Manifest.Service, manifest.Name, alert.Name]),
+                AlarmDescription = Fn.Join(" ", [$"{Manifest.Service} {manifest.Name} {alert.Name} for tenant", parameters.TenantId.ValueAsString, "in account", CdkAws.ACCOUNT_ID]),
                 Metric = metric,
-                Threshold = threshold,
+                Threshold = alert.Threshold(manifest.TimeoutSeconds, options.DurationAlarmShare),
                 EvaluationPeriods = 1,
                 ComparisonOperator = ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
                 TreatMissingData = TreatMissingData.NOT_BREACHING,

@@ -1,4 +1,6 @@
 using Amazon.CDK.AWS.Logs;
+using Insight.Sdk.Cdk.Cost;
+using Insight.Sdk.Cdk.Platform;
 
 namespace Insight.Sdk.Cdk.Services;
 
@@ -21,5 +23,16 @@ public sealed record InsightServiceOptions
     public int MaxReceiveCount { get; init; } = 5;
 
     /// <summary>Share of the timeout at which the duration alarm fires (p99).</summary>
-    public double DurationAlarmShare { get; init; } = 0.8;
+    public double DurationAlarmShare { get; init; } = FunctionAlert.DefaultDurationShare;
+
+    /// <summary>
+    /// Functions that get their own alarms in every tenant account (errors, throttles, p99 duration, failed deliveries),
+    /// notifying the platform's alarm topic. Empty by default: alerts are defined once by the platform, as Metrics
+    /// Insights alarms in the monitoring accounts over every linked tenant account, so an idle account pays for none.
+    /// Each alarm listed here costs every account $0.10 a month and counts against <see cref="IdleBudget"/>.
+    /// </summary>
+    public IReadOnlySet<string> AlarmedFunctions { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>What one tenant account may pay for this service while idle; synthesis fails naming what exceeds it.</summary>
+    public IdleBudget IdleBudget { get; init; } = new();
 }

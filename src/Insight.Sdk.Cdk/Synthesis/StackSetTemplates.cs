@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.CXAPI;
+using Insight.Sdk.Cdk.Cost;
 
 namespace Insight.Sdk.Cdk.Synthesis;
 
@@ -48,9 +49,13 @@ public static partial class StackSetTemplates
         var errors = new List<string>();
         foreach (var stack in assembly.Stacks)
         {
-            var report = Check(stack.StackName, File.ReadAllText(stack.TemplateFullPath));
+            var json = File.ReadAllText(stack.TemplateFullPath);
+            var report = Check(stack.StackName, json);
             warnings.AddRange(report.Warnings);
             errors.AddRange(report.Errors);
+
+            // What an idle account pays for the service, against the budget the service carries.
+            errors.AddRange(IdleBudget.Check(CloudFormationTemplate.Parse(stack.StackName, json)));
         }
 
         return errors.Count > 0

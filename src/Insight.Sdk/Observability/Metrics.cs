@@ -35,9 +35,19 @@ public interface IMetrics
     void Add(string name, double value, MetricUnit unit = MetricUnit.Count);
 }
 
-/// <summary>Buffers metric values and writes them in Embedded Metric Format.</summary>
+/// <summary>
+/// Buffers metric values and writes them in Embedded Metric Format. An invocation that recorded nothing but the host's
+/// own measurements (<see cref="InvocationMetrics"/>) writes no line: a scheduled run with nothing to do publishes no
+/// custom metric, which CloudWatch would bill for every hour it receives data in every idle account.
+/// </summary>
 public sealed class EmfMetrics(OutputSink sink, TenantContext tenant, string metricsNamespace) : IMetrics
 {
+    /// <summary>
+    /// What the host records for every invocation. They go out with the handler's metrics; alone they stay unwritten,
+    /// since Lambda publishes duration and invocations in <c>AWS/Lambda</c> at no charge.
+    /// </summary>
+    public static IReadOnlySet<string> InvocationMetrics { get; } = new HashSet<string>(StringComparer.Ordinal) { "Duration", "ColdStart" };
+
     /// <summary>Environment variable that overrides the namespace (default <c>Insight</c>).</summary>
     public const string NamespaceVariable = "INSIGHT_METRICS_NAMESPACE";
 
@@ -70,16 +80,17 @@ public sealed class EmfMetrics(OutputSink sink, TenantContext tenant, string met
     }
 
     /// <summary>
-    /// Writes what was recorded since the last flush and starts afresh. Past CloudWatch's per-line limits the
-    /// values go on further lines, so nothing recorded is dropped.
+    /// Writes what was recorded since the last flush and starts afresh; nothing when only <see cref="InvocationMetrics"/>
+    /// were recorded. Past CloudWatch's per-line limits the values go on further lines, so nothing recorded is dropped.
     /// </summary>
     public void Flush(string? functionName, DateTimeOffset now)
     {
         List<MetricValues> rounds = [];
         lock (_gate)
         {
-            if (_metrics.Count == 0)
+            if (_metrics.Keys.All(InvocationMetrics.Contains))
             {
+                _metrics.Clear();
                 return;
             }
 

@@ -208,9 +208,11 @@ public sealed class AccountVendingTests
         Assert.Equal("$.deployment.parameterOverrides", parameters.GetProperty("ParameterOverrides.$").GetString());
         Assert.Equal(Platform.Settings.CallAs, parameters.GetProperty("CallAs").GetString());
 
+        // Every service's stack set and the account baseline (the telemetry link), in every region.
         var targetsList = States["ListStackInstanceTargets"].GetProperty("Result").EnumerateArray().ToList();
         Assert.Equal(
-            Infra.FleetApp.Services.SelectMany(s => Platform.Settings.DeploymentRegions.Select(r => $"{Platform.Settings.StackSetName(s.Name)}@{r}")).Order(),
+            Infra.FleetApp.Services.Select(s => s.Name).Append("account-baseline")
+                .SelectMany(s => Platform.Settings.DeploymentRegions.Select(r => $"{Platform.Settings.StackSetName(s)}@{r}")).Order(),
             targetsList.Select(t => $"{t.GetProperty("stackSetName").GetString()}@{t.GetProperty("region").GetString()}").Order());
     }
 

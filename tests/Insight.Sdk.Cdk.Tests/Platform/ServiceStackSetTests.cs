@@ -9,7 +9,9 @@ public sealed class ServiceStackSetTests(SynthesizedFleet fleet)
 {
     private static SynthesizedPlatform Platform => SynthesizedPlatform.Shared;
 
-    private static List<(string Id, JsonElement Properties)> StackSets => [.. Platform.Template.Resources("AWS::CloudFormation::StackSet")];
+    // The services' stack sets; the baseline and monitoring stack sets are FleetMonitoringTests'.
+    private static List<(string Id, JsonElement Properties)> StackSets =>
+        [.. Platform.Template.Resources("AWS::CloudFormation::StackSet").Where(s => s.Id.StartsWith("ServiceStackSets", StringComparison.Ordinal))];
 
     [Fact]
     public void One_service_managed_stack_set_per_service_targets_the_tenants_unit_with_automatic_deployment()
