@@ -1,3 +1,4 @@
+using Insight.Generators;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
@@ -34,7 +35,7 @@ public class GeneratorCompileTimeBenchmarks
     /// </summary>
     private static readonly AnalyzerConfigOptionsProvider Options = new OptionsProvider(new Dictionary<string, string>
     {
-        [HandlerGenerator.EntryPointProperty] = "false",
+        [InsightGenerator.EntryPointProperty] = "false",
     });
 
     private IReadOnlyList<(string Path, SourceText Text)> _sources = [];
@@ -55,7 +56,7 @@ public class GeneratorCompileTimeBenchmarks
             MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
         ];
         _json = LoadJsonGenerator();
-        _handlers = new HandlerGenerator().AsSourceGenerator();
+        _handlers = new InsightGenerator().AsSourceGenerator();
 
         // Both arms must compile cleanly, and the generator must have produced what it should, or the timings
         // compare different work.

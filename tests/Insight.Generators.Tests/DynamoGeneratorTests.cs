@@ -1,3 +1,4 @@
+using Insight.Generators;
 using Insight.Generators.Data;
 using Insight.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -20,7 +21,7 @@ public sealed class DynamoGeneratorTests
 
         Assert.Equal(
             ["Plant.Data.DailyCounter.Dynamo.g.cs", "Plant.Data.Device.Dynamo.g.cs", "Plant.Data.Location.DynamoMapper.g.cs"],
-            run.Of<DynamoGenerator>().GeneratedSources.Where(s => s.HintName.Contains("Dynamo", StringComparison.Ordinal)).Select(s => s.HintName).Order(StringComparer.Ordinal));
+            run.Of<InsightGenerator>().GeneratedSources.Where(s => s.HintName.Contains("Dynamo", StringComparison.Ordinal)).Select(s => s.HintName).Order(StringComparer.Ordinal));
         var problems = output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n" + string.Join("\n", output.SyntaxTrees.Skip(1).Select(t => t.FilePath + "\n" + t)));
     }
@@ -30,7 +31,7 @@ public sealed class DynamoGeneratorTests
     {
         var (_, run) = GeneratorHarness.Generate(GeneratorHarness.CompileLibrary(EntitySources.Everything));
 
-        foreach (var source in run.Of<DynamoGenerator>().GeneratedSources)
+        foreach (var source in run.Of<InsightGenerator>().GeneratedSources)
         {
             Snapshot.Verify(source.SourceText.ToString(), source.HintName.Replace(".g.cs", "", StringComparison.Ordinal));
         }
@@ -73,12 +74,12 @@ public sealed class DynamoGeneratorTests
         var compilation = GeneratorHarness.CompileLibrary(EntitySources.Everything);
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
 
-        var again = driver.RunGenerators(compilation.Clone()).GetRunResult().Of<DynamoGenerator>();
-        var edited = driver.RunGenerators(compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(Sources.Unrelated, new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview)))).GetRunResult().Of<DynamoGenerator>();
+        var again = driver.RunGenerators(compilation.Clone()).GetRunResult().Of<InsightGenerator>();
+        var edited = driver.RunGenerators(compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(Sources.Unrelated, new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview)))).GetRunResult().Of<InsightGenerator>();
 
         foreach (var result in new[] { again, edited })
         {
-            foreach (var step in new[] { DynamoGenerator.Steps.Entities, DynamoGenerator.Steps.NestedTypes })
+            foreach (var step in new[] { InsightGenerator.Steps.Entities, InsightGenerator.Steps.NestedTypes })
             {
                 Assert.All(result.TrackedSteps[step].SelectMany(s => s.Outputs),
                     o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {o.Reason}"));
@@ -89,9 +90,9 @@ public sealed class DynamoGeneratorTests
     [Fact]
     public void Entity_models_hold_no_symbols_or_syntax()
     {
-        var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CompileLibrary(EntitySources.Everything)).GetRunResult().Of<DynamoGenerator>();
+        var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CompileLibrary(EntitySources.Everything)).GetRunResult().Of<InsightGenerator>();
 
-        var models = result.TrackedSteps[DynamoGenerator.Steps.Entities].SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
+        var models = result.TrackedSteps[InsightGenerator.Steps.Entities].SelectMany(s => s.Outputs).Select(o => o.Value).ToList();
         Assert.Equal(2, models.Count);
         ModelPurity.AssertValueOnly(models);
     }
@@ -115,7 +116,7 @@ public sealed class DynamoGeneratorTests
         var (output, run) = GeneratorHarness.Generate(GeneratorHarness.Compile(EntitySources.Everything, handler));
 
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var service = run.Of<Insight.Generators.Handlers.HandlerGenerator>().GeneratedSources.Single(s => s.HintName == "InsightService.g.cs").SourceText.ToString();
+        var service = run.Of<InsightGenerator>().GeneratedSources.Single(s => s.HintName == "InsightService.g.cs").SourceText.ToString();
         Assert.Contains("services.TryAddSingleton(static provider => new global::Plant.Data.DeviceTable(", service, StringComparison.Ordinal);
         Assert.Contains("\"tables\": [{ \"name\": \"Devices\", \"access\": \"readwrite\" }, { \"name\": \"Plant\", \"access\": \"read\" }]", service, StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using Insight.Generators;
 using System.Collections;
 using System.Reflection;
 using Insight.Generators.Handlers;
@@ -14,7 +15,7 @@ public sealed class HandlerGeneratorTests
     {
         var (_, run) = GeneratorHarness.Generate(GeneratorHarness.Compile(Sources.Service));
 
-        var generated = run.Of<HandlerGenerator>().GeneratedSources;
+        var generated = run.Of<InsightGenerator>().GeneratedSources;
         Assert.Equal(
             ["InsightService.g.cs", "Plant.Scans.Health.Invoker.g.cs", "Plant.Scans.HourlyRollup.Invoker.g.cs", "Plant.Scans.IngestMetrics.Invoker.g.cs",
              "Plant.Scans.RecordScan.Invoker.g.cs", "Plant.Scans.ResetDevice.Invoker.g.cs", "Plant.Scans.ScoreErgonomics.Invoker.g.cs"],
@@ -66,10 +67,10 @@ public sealed class HandlerGeneratorTests
     [Fact]
     public void Entry_point_can_be_switched_off_for_projects_that_host_handlers_themselves()
     {
-        var driver = GeneratorHarness.CreateDriver([new(HandlerGenerator.EntryPointProperty, "false")]);
+        var driver = GeneratorHarness.CreateDriver([new(InsightGenerator.EntryPointProperty, "false")]);
         var result = driver.RunGenerators(GeneratorHarness.Compile(Sources.Service)).GetRunResult();
 
-        var service = result.Of<HandlerGenerator>().GeneratedSources.Single(s => s.HintName == "InsightService.g.cs").SourceText.ToString();
+        var service = result.Of<InsightGenerator>().GeneratedSources.Single(s => s.HintName == "InsightService.g.cs").SourceText.ToString();
         Assert.DoesNotContain("Main()", service, StringComparison.Ordinal);
         Assert.Contains("Definition = new()", service, StringComparison.Ordinal);
     }
@@ -98,7 +99,7 @@ public sealed class HandlerGeneratorTests
             """;
         var (output, run) = GeneratorHarness.Generate(GeneratorHarness.Compile(source));
 
-        Assert.Equal(["InsightService.g.cs", "Plant.Good.Invoker.g.cs"], run.Of<HandlerGenerator>().GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal));
+        Assert.Equal(["InsightService.g.cs", "Plant.Good.Invoker.g.cs"], run.Of<InsightGenerator>().GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 
@@ -107,7 +108,7 @@ public sealed class HandlerGeneratorTests
     {
         var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(Sources.Unrelated)).GetRunResult();
 
-        Assert.Empty(result.Of<HandlerGenerator>().GeneratedSources);
+        Assert.Empty(result.Of<InsightGenerator>().GeneratedSources);
     }
 
     [Fact]
@@ -116,7 +117,7 @@ public sealed class HandlerGeneratorTests
         var compilation = GeneratorHarness.Compile(Sources.Service);
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
 
-        var second = driver.RunGenerators(compilation.Clone()).GetRunResult().Of<HandlerGenerator>();
+        var second = driver.RunGenerators(compilation.Clone()).GetRunResult().Of<InsightGenerator>();
 
         AssertAllCachedOrUnchanged(second);
     }
@@ -128,7 +129,7 @@ public sealed class HandlerGeneratorTests
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
 
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Sources.Unrelated, new CSharpParseOptions(LanguageVersion.Preview), path: "Unrelated.cs"));
-        var second = driver.RunGenerators(edited).GetRunResult().Of<HandlerGenerator>();
+        var second = driver.RunGenerators(edited).GetRunResult().Of<InsightGenerator>();
 
         AssertAllCachedOrUnchanged(second);
     }
@@ -142,12 +143,12 @@ public sealed class HandlerGeneratorTests
         var tree = compilation.SyntaxTrees.Single();
         var changed = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Sources.Service.Replace("counter.Count++;\n        log", "counter.Count += 2;\n        log", StringComparison.Ordinal)));
         Assert.NotEqual(tree.ToString(), changed.ToString());
-        var second = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, changed)).GetRunResult().Of<HandlerGenerator>();
+        var second = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, changed)).GetRunResult().Of<InsightGenerator>();
 
         // The handler is parsed again (its syntax changed) but its model is equal, so nothing downstream reruns;
         // a model holding a location or syntax would differ here and fail.
         AssertAllCachedOrUnchanged(second);
-        Assert.All(second.TrackedSteps[HandlerGenerator.Steps.Service].Single().Outputs,
+        Assert.All(second.TrackedSteps[InsightGenerator.Steps.Service].Single().Outputs,
             o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"service was {o.Reason}"));
     }
 
@@ -159,18 +160,43 @@ public sealed class HandlerGeneratorTests
 
         var tree = compilation.SyntaxTrees.Single();
         var changed = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Sources.Service.Replace("MemorySize = 256", "MemorySize = 1024", StringComparison.Ordinal)));
-        var second = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, changed)).GetRunResult().Of<HandlerGenerator>();
+        var second = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, changed)).GetRunResult().Of<InsightGenerator>();
 
-        Assert.Contains(second.TrackedSteps[HandlerGenerator.Steps.Service].Single().Outputs, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains(second.TrackedSteps[InsightGenerator.Steps.Service].Single().Outputs, o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Contains("\"memorySize\": 1024", second.GeneratedSources.Single(s => s.HintName == "InsightService.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_one_handler_regenerates_its_invoker_and_the_service_only()
+    {
+        var compilation = GeneratorHarness.Compile(Sources.Service);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        var tree = compilation.SyntaxTrees.Single();
+        var changed = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(Sources.Service.Replace("MemorySize = 256", "MemorySize = 1024", StringComparison.Ordinal)));
+        var second = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, changed)).GetRunResult().Of<InsightGenerator>();
+
+        var invokers = second.TrackedSteps[InsightGenerator.Steps.Invokers].SelectMany(s => s.Outputs).ToList();
+        Assert.True(invokers.Count >= 3, $"the test service needs several handlers; it has {invokers.Count}");
+        var modified = Assert.Single(invokers, o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        Assert.Contains("RecordScan", ((ResolvedHandler)modified.Value).Handler.ClassName, StringComparison.Ordinal);
+        Assert.All(invokers.Where(o => !ReferenceEquals(o.Value, modified.Value)),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"an untouched handler's invoker was {o.Reason}"));
+
+        // Source outputs: the edited invoker and the service file are written again; every other invoker is left as it was.
+        var written = second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs)
+            .Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New).ToList();
+        Assert.Equal(2, written.Count);
     }
 
     [Fact]
     public void Pipeline_models_hold_no_symbols_syntax_compilations_or_locations()
     {
-        var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(Sources.Service)).GetRunResult().Of<HandlerGenerator>();
+        var result = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(Sources.Service)).GetRunResult().Of<InsightGenerator>();
 
-        var stepNames = typeof(HandlerGenerator.Steps).GetFields().Select(f => (string)f.GetValue(null)!).ToList();
+        // The entity steps record nothing in a service without [DynamoTable] types; DynamoGeneratorTests covers them.
+        var stepNames = typeof(InsightGenerator.Steps).GetFields().Select(f => (string)f.GetValue(null)!)
+            .Where(name => name is not (InsightGenerator.Steps.Entities or InsightGenerator.Steps.NestedTypes)).ToList();
         Assert.All(stepNames, name => Assert.True(result.TrackedSteps.ContainsKey(name), $"step {name} is not tracked"));
         var outputs = stepNames.SelectMany(name => result.TrackedSteps[name].SelectMany(s => s.Outputs)).Select(o => o.Value).ToList();
         var visited = ModelPurity.AssertValueOnly(outputs);
@@ -180,9 +206,9 @@ public sealed class HandlerGeneratorTests
 
     private static void AssertAllCachedOrUnchanged(GeneratorRunResult result)
     {
-        foreach (var name in typeof(HandlerGenerator.Steps).GetFields().Select(f => (string)f.GetValue(null)!))
+        foreach (var name in typeof(InsightGenerator.Steps).GetFields().Select(f => (string)f.GetValue(null)!))
         {
-            foreach (var output in result.TrackedSteps[name].SelectMany(s => s.Outputs))
+            foreach (var output in result.TrackedSteps.GetValueOrDefault(name, []).SelectMany(s => s.Outputs))
             {
                 Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"step {name} was {output.Reason}");
             }

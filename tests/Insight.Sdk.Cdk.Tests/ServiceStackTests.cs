@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Amazon.CDK;
-using Insight.Sdk.Cdk.Manifest;
+using Insight.Sdk.Manifest;
 using Insight.Sdk.Cdk.Stacks;
 using Insight.Sdk.Cdk.Synthesis;
 

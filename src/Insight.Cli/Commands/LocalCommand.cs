@@ -1,3 +1,4 @@
+using Insight.Sdk.Manifest;
 using System.CommandLine;
 using System.ComponentModel;
 using System.Diagnostics;
@@ -143,6 +144,6 @@ internal static class LocalCommand
             });
     }
 
-    private static string Transport(ManifestFunction function) =>
-        function.Trigger == nameof(Insight.Sdk.Trigger.SqsBatch) ? $"SQS, batches of {RunningFeed.BatchSize}" : function.Trigger;
+    private static string Transport(FunctionManifest function) =>
+        function.Trigger == Insight.Sdk.Trigger.SqsBatch ? $"SQS, batches of {RunningFeed.BatchSize}" : function.Trigger.ToString();
 }

@@ -1,3 +1,4 @@
+using Insight.Sdk.Manifest;
 using Insight.Sdk;
 
 namespace Insight.Cli.Local;
@@ -14,7 +15,7 @@ namespace Insight.Cli.Local;
 /// <param name="StoredTable">The table that holds one item per event stored, however often it was delivered.</param>
 /// <param name="DuplicateMetric">The EMF metric the service adds 1 to for each redelivery it recognised.</param>
 internal sealed record EventFeed(
-    string Noun, PublishedService Service, ManifestFunction? EventBridgeFunction, ManifestFunction? SqsFunction, string StoredTable, string DuplicateMetric)
+    string Noun, PublishedService Service, FunctionManifest? EventBridgeFunction, FunctionManifest? SqsFunction, string StoredTable, string DuplicateMetric)
 {
     /// <summary>The feed of <typeparamref name="TEvent"/> into <paramref name="service"/>'s EventBridge and SQS functions that take it.</summary>
     /// <exception cref="LocalRunException">The service takes no such event, or does not declare <paramref name="storedTable"/>.</exception>
@@ -32,7 +33,7 @@ internal sealed record EventFeed(
     }
 
     /// <summary>The functions the feed invokes.</summary>
-    public IReadOnlyList<ManifestFunction> Functions => [.. new[] { EventBridgeFunction, SqsFunction }.OfType<ManifestFunction>()];
+    public IReadOnlyList<FunctionManifest> Functions => [.. new[] { EventBridgeFunction, SqsFunction }.OfType<FunctionManifest>()];
 
     /// <summary>The queue the SQS function reads, as the service's stack names it.</summary>
     public string QueueName => $"{Service.Name}-{SqsFunction?.Name}";

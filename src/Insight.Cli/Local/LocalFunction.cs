@@ -1,3 +1,4 @@
+using Insight.Sdk.Manifest;
 using System.Diagnostics;
 using Insight.Local.RuntimeApi;
 using Insight.Sdk.Data;
@@ -38,7 +39,7 @@ internal sealed class LocalFunction : IAsyncDisposable
     /// plus <paramref name="tableEnvironment"/>, and waits until it polls for work.
     /// </summary>
     public static async Task<LocalFunction> StartAsync(
-        PublishedService service, ManifestFunction function, LocalTenant tenant, IReadOnlyDictionary<string, string> tableEnvironment, CancellationToken cancellationToken)
+        PublishedService service, FunctionManifest function, LocalTenant tenant, IReadOnlyDictionary<string, string> tableEnvironment, CancellationToken cancellationToken)
     {
         var server = await RuntimeApiServer.StartAsync(cancellationToken).ConfigureAwait(false);
         server.FunctionArn = $"arn:aws:lambda:{LocalTenant.Region}:{tenant.AccountId}:function:{service.Name}-{function.Name}";

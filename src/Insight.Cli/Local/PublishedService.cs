@@ -1,14 +1,24 @@
+using Insight.Sdk.Manifest;
 using Insight.Sdk;
 
 namespace Insight.Cli.Local;
 
 /// <summary>A service published natively: its <c>bootstrap</c>, which runs every function of it, and what its manifest declares.</summary>
-internal sealed record PublishedService(string Name, string Bootstrap, IReadOnlyList<ManifestFunction> Functions, IReadOnlyList<ManifestTable> Tables)
+internal sealed record PublishedService(string Name, string Bootstrap, IReadOnlyList<FunctionManifest> Functions, IReadOnlyList<TableManifest> Tables)
 {
     /// <summary>Reads the service published to <paramref name="serviceFolder"/>.</summary>
     public static PublishedService Load(string serviceFolder)
     {
-        var manifest = ServiceManifest.Read(serviceFolder);
+        ServiceManifest manifest;
+        try
+        {
+            manifest = ServiceManifest.Load(serviceFolder);
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or InvalidDataException)
+        {
+            throw new LocalRunException($"{exception.Message} Publish the service again with this SDK into {serviceFolder}.");
+        }
+
         var bootstrap = Path.Combine(serviceFolder, "bootstrap");
         return File.Exists(bootstrap)
             ? new PublishedService(manifest.Service, bootstrap, manifest.Functions, manifest.Tables)
@@ -16,12 +26,12 @@ internal sealed record PublishedService(string Name, string Bootstrap, IReadOnly
     }
 
     /// <summary>The function invoked by <paramref name="trigger"/> with a <typeparamref name="TEvent"/>, or null when the service has none.</summary>
-    public ManifestFunction? FunctionTaking<TEvent>(Trigger trigger) =>
-        Functions.FirstOrDefault(function => function.Trigger == trigger.ToString() && function.EventType == typeof(TEvent).FullName);
+    public FunctionManifest? FunctionTaking<TEvent>(Trigger trigger) =>
+        Functions.FirstOrDefault(function => function.Trigger == trigger && function.EventType == typeof(TEvent).FullName);
 
     /// <summary>The function named <paramref name="name"/>.</summary>
     /// <exception cref="LocalRunException">The service has no such function.</exception>
-    public ManifestFunction Function(string name) =>
+    public FunctionManifest Function(string name) =>
         Functions.FirstOrDefault(function => function.Name == name)
         ?? throw new LocalRunException($"{Name} has no function {name}; a local run invokes it.");
 

@@ -1,3 +1,4 @@
+using Insight.Sdk.Manifest;
 using Insight.Sdk.Events;
 
 namespace Insight.Cli.Local;
@@ -54,10 +55,10 @@ internal sealed class SampleServices
     public IReadOnlyList<EventFeed> Feeds => [Scans, Metrics, Measures];
 
     /// <summary>Productivity's HTTP function answering a worker's scans per hour.</summary>
-    public ManifestFunction WorkerProductivity { get; }
+    public FunctionManifest WorkerProductivity { get; }
 
     /// <summary>Ergonomics' HTTP function answering a worker's risk per shift.</summary>
-    public ManifestFunction WorkerRisk { get; }
+    public FunctionManifest WorkerRisk { get; }
 
     /// <summary>Reads the services published to <c>ScanIngest/</c>, <c>Productivity/</c> and <c>Ergonomics/</c> under <paramref name="publishFolder"/>.</summary>
     /// <exception cref="LocalRunException">A service is missing or lacks what the run relies on.</exception>

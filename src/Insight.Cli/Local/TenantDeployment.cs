@@ -1,3 +1,4 @@
+using Insight.Sdk.Manifest;
 using System.Diagnostics;
 using Insight.Local.RuntimeApi;
 
@@ -66,7 +67,7 @@ internal sealed class TenantDeployment : IAsyncDisposable
             throw;
         }
 
-        async Task<LocalFunction> StartAsync(PublishedService service, ManifestFunction function)
+        async Task<LocalFunction> StartAsync(PublishedService service, FunctionManifest function)
         {
             var running = await LocalFunction.StartAsync(service, function, tables.Tenant, tables.EnvironmentFor(function), cancellationToken).ConfigureAwait(false);
             started.Add(running);
@@ -138,7 +139,7 @@ internal sealed class TenantDeployment : IAsyncDisposable
     }
 
     private Task<InvocationOutcome> AskAsync(
-        LocalFunction running, ManifestFunction function, string worker, IReadOnlyDictionary<string, string>? query, DateTimeOffset askedAt, CancellationToken cancellationToken)
+        LocalFunction running, FunctionManifest function, string worker, IReadOnlyDictionary<string, string>? query, DateTimeOffset askedAt, CancellationToken cancellationToken)
     {
         // The manifest's route, GET /workers/{worker}/risk, is both the route key and, filled in, the path.
         var route = function.Route ?? throw new LocalRunException($"{function.Name} has no HTTP route in its manifest.");

@@ -1,3 +1,4 @@
+using Insight.Sdk.Manifest;
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
@@ -59,7 +60,7 @@ internal sealed class TenantTables
     /// What the deployment gives <paramref name="function"/> to reach its tables: the physical name of each table it
     /// uses (and no other), and the DynamoDB Local endpoint with its credentials.
     /// </summary>
-    public IReadOnlyDictionary<string, string> EnvironmentFor(ManifestFunction function)
+    public IReadOnlyDictionary<string, string> EnvironmentFor(FunctionManifest function)
     {
         var environment = new Dictionary<string, string>(LocalDynamoDb.FunctionEnvironment(_serviceUrl), StringComparer.Ordinal);
         foreach (var use in function.Tables)

@@ -26,6 +26,10 @@ internal static class KnownTypes
     public const string DynamoReader = "Insight.Sdk.Data.DynamoReader`1";
     public const string DynamoTable = "Insight.Sdk.Data.DynamoTable`1";
 
+    public const string InsightServiceAttribute = "Insight.Sdk.Manifest.InsightServiceAttribute";
+    public const string ServiceFunctionAttribute = "Insight.Sdk.Manifest.ServiceFunctionAttribute";
+    public const string ServiceTableAttribute = "Insight.Sdk.Manifest.ServiceTableAttribute";
+
     public const string TenantContext = "Insight.Sdk.TenantContext";
     public const string InvocationContext = "Insight.Sdk.InvocationContext";
 

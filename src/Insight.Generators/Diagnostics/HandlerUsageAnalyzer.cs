@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Insight.Generators.Common;
+using Insight.Sdk;
 using Insight.Generators.Handlers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -87,7 +88,7 @@ public sealed class HandlerUsageAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EventTypeNotSerializable, location, model.EventType.DisplayName));
         }
 
-        if (model.ResultType is { } result && model.Trigger != TriggerKind.SqsBatch && !model.IsRawHttp
+        if (model.ResultType is { } result && model.Trigger != Trigger.SqsBatch && !model.IsRawHttp
             && !HandlerShape.IsSerializable(result, index.Contexts))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EventTypeNotSerializable, location, result.DisplayName));

@@ -1,5 +1,6 @@
 using System.Linq;
 using Insight.Generators.Common;
+using Insight.Sdk;
 
 namespace Insight.Generators.Handlers;
 
@@ -15,9 +16,13 @@ internal static class HandlerEmitter
         """;
 
     private const string Sdk = "global::Insight.Sdk";
+    private const string Manifest = "global::Insight.Sdk.Manifest";
     private const string ValueTask = "global::System.Threading.Tasks.ValueTask";
     private const string JsonTypeInfo = "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo";
     private const string DependencyInjection = "global::Microsoft.Extensions.DependencyInjection";
+
+    /// <summary>The service file: entry point, registrations and manifest.</summary>
+    public const string ServiceHintName = "InsightService.g.cs";
 
     public static string HintName(HandlerModel handler) =>
         (handler.Namespace.Length == 0 ? "" : handler.Namespace + ".") + handler.ClassName + ".Invoker.g.cs";
@@ -37,12 +42,12 @@ internal static class HandlerEmitter
             writer.Line("/// <summary>The <c>_HANDLER</c> key that selects this function.</summary>")
                   .Line($"public const string HandlerKey = {Literal.String(handler.FunctionName)};")
                   .Line()
-                  .Line($"/// <summary>Reads the invocation's {Trigger(handler.Trigger)} payload and calls <see cref=\"{HandlerShape.MethodName}\"/>.</summary>")
+                  .Line($"/// <summary>Reads the invocation's {TriggerDescription(handler.Trigger)} payload and calls <see cref=\"{HandlerShape.MethodName}\"/>.</summary>")
                   .Line($"internal sealed class FunctionInvoker : {Sdk}.Hosting.IFunctionInvoker");
             using (writer.Braces())
             {
                 writer.Line($"private static readonly {JsonTypeInfo}<{handler.EventType.FullName}> EventType = {resolved.EventTypeInfo};");
-                if (handler.ResultType is { } result && handler.Trigger != TriggerKind.SqsBatch && !handler.IsRawHttp)
+                if (handler.ResultType is { } result && handler.Trigger != Trigger.SqsBatch && !handler.IsRawHttp)
                 {
                     writer.Line($"private static readonly {JsonTypeInfo}<{result.FullName}> ResultType = {resolved.ResultTypeInfo};");
                 }
@@ -71,7 +76,23 @@ internal static class HandlerEmitter
     {
         var writer = new SourceWriter().Block(Header).Line()
             .Line($"[assembly: global::System.Reflection.AssemblyMetadata(\"Insight.Manifest\", {service.Namespace}.InsightService.Manifest)]")
-            .Line()
+            .Line($"[assembly: {Manifest}.InsightService({Literal.String(service.ServiceName)}, typeof({service.Namespace}.InsightService))]");
+        foreach (var resolved in service.Handlers)
+        {
+            var handler = resolved.Handler;
+            writer.Line($"[assembly: {Manifest}.ServiceFunction({Literal.String(handler.FunctionName)}, {Sdk}.Trigger.{handler.Trigger})]");
+            if (handler.Route is not null)
+            {
+                writer.Line($"[assembly: {Manifest}.ServiceRoute({Literal.String(handler.Route)}, {Literal.String(handler.FunctionName)})]");
+            }
+        }
+
+        foreach (var table in ManifestEmitter.TableNames(service))
+        {
+            writer.Line($"[assembly: {Manifest}.ServiceTable({Literal.String(table)})]");
+        }
+
+        writer.Line()
             .Line($"namespace {service.Namespace};")
             .Line()
             .Line($"/// <summary>The Lambda functions of the {service.ServiceName} service, one per handler; <c>_HANDLER</c> selects which runs.</summary>")
@@ -184,11 +205,11 @@ internal static class HandlerEmitter
         var dispatch = $"{Sdk}.Hosting.Dispatch";
         return handler.Trigger switch
         {
-            TriggerKind.Schedule => $"{dispatch}.ScheduleAsync(context, Handle);",
-            TriggerKind.SqsBatch => $"{dispatch}.SqsBatchAsync(context, response, EventType, Handle);",
-            TriggerKind.HttpApi when handler.IsRawHttp => $"{dispatch}.HttpApiRawAsync(context, response, Handle);",
-            TriggerKind.HttpApi when hasResult => $"{dispatch}.HttpApiAsync(context, response, EventType, ResultType, Handle);",
-            TriggerKind.HttpApi => $"{dispatch}.HttpApiAsync(context, response, EventType, Handle);",
+            Trigger.Schedule => $"{dispatch}.ScheduleAsync(context, Handle);",
+            Trigger.SqsBatch => $"{dispatch}.SqsBatchAsync(context, response, EventType, Handle);",
+            Trigger.HttpApi when handler.IsRawHttp => $"{dispatch}.HttpApiRawAsync(context, response, Handle);",
+            Trigger.HttpApi when hasResult => $"{dispatch}.HttpApiAsync(context, response, EventType, ResultType, Handle);",
+            Trigger.HttpApi => $"{dispatch}.HttpApiAsync(context, response, EventType, Handle);",
             _ when hasResult => $"{dispatch}.EventBridgeAsync(context, response, EventType, ResultType, Handle);",
             _ => $"{dispatch}.EventBridgeAsync(context, EventType, Handle);",
         };
@@ -213,11 +234,11 @@ internal static class HandlerEmitter
         return handler.Await == AwaitKind.ValueTask ? call : $"new({call})";
     }
 
-    private static string Trigger(TriggerKind trigger) => trigger switch
+    private static string TriggerDescription(Trigger trigger) => trigger switch
     {
-        TriggerKind.Schedule => "scheduled-event",
-        TriggerKind.SqsBatch => "SQS batch",
-        TriggerKind.HttpApi => "HTTP API",
+        Trigger.Schedule => "scheduled-event",
+        Trigger.SqsBatch => "SQS batch",
+        Trigger.HttpApi => "HTTP API",
         _ => "EventBridge",
     };
 }

@@ -1,24 +1,7 @@
 using Insight.Generators.Common;
+using Insight.Sdk;
 
 namespace Insight.Generators.Handlers;
-
-/// <summary>Which attribute declared the handler; it fixes the event type for the domain kinds.</summary>
-internal enum HandlerKind
-{
-    Scan,
-    Metric,
-    Ergonomics,
-    General,
-}
-
-/// <summary>Mirrors <c>Insight.Sdk.Trigger</c>; the values must stay equal.</summary>
-internal enum TriggerKind
-{
-    EventBridge = 0,
-    Schedule = 1,
-    SqsBatch = 2,
-    HttpApi = 3,
-}
 
 /// <summary>What <c>HandleAsync</c> returns.</summary>
 internal enum AwaitKind
@@ -49,10 +32,10 @@ internal sealed record TypeRef(string FullName, string DisplayName, string Short
 /// A constructor parameter, resolved from dependency injection. <see cref="UnresolvedName"/> is set when the type is
 /// not visible to the generator — a table class the DynamoDB generator emits in the same compilation.
 /// </summary>
-internal sealed record DependencyModel(string TypeFullName, string TypeDisplayName, bool IsOptional, string? UnresolvedName = null, TableUse? Table = null);
+internal sealed record DependencyModel(string TypeFullName, string TypeDisplayName, bool IsOptional, string? UnresolvedName = null, TableDependency? Table = null);
 
 /// <summary>A table a handler uses, and whether it only reads it: the infrastructure grants exactly that.</summary>
-internal sealed record TableUse(string TableName, bool ReadOnly);
+internal sealed record TableDependency(string TableName, bool ReadOnly);
 
 /// <summary>A <c>[DynamoTable]</c> entity of the project: its generated table types are <c>{Name}Table</c> and <c>{Name}Reader</c>.</summary>
 internal sealed record TableTypeModel(string Namespace, string EntityName, string TableName, Data.TableSchemaModel Schema)
@@ -68,13 +51,13 @@ internal sealed record HandlerModel(
     string DisplayTypeName,
     string FunctionName,
     HandlerKind Kind,
-    TriggerKind Trigger,
+    Trigger Trigger,
     string? Schedule,
     string? Route,
     int BatchSize,
     int MemorySize,
     int TimeoutSeconds,
-    string Architecture,
+    LambdaArchitecture Architecture,
     TypeRef EventType,
     TypeRef? ResultType,
     AwaitKind Await,
@@ -82,7 +65,7 @@ internal sealed record HandlerModel(
     EquatableArray<DependencyModel> Dependencies)
 {
     /// <summary>An HTTP handler that takes the raw request and shapes the raw response.</summary>
-    public bool IsRawHttp => Trigger == TriggerKind.HttpApi && EventType.SdkJsonProperty == "HttpApiRequest";
+    public bool IsRawHttp => Trigger == Trigger.HttpApi && EventType.SdkJsonProperty == "HttpApiRequest";
 }
 
 /// <summary>The <c>[FunctionStartup]</c> class, if the service has one.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Insight.Generators.Common;
+using Insight.Sdk;
 using Insight.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -101,7 +102,7 @@ internal static class HandlerShape
 
         var arguments = ReadArguments(method, name, problems);
         var eventType = method.Parameters[0].Type;
-        var trigger = (TriggerKind)NamedInt(attribute, "Trigger", 0);
+        var trigger = (Trigger)NamedInt(attribute, "Trigger", 0);
         var expected = ExpectedEventType(kind, trigger);
         if (expected is not null && eventType.MetadataName() != expected)
         {
@@ -122,7 +123,7 @@ internal static class HandlerShape
             BatchSize: NamedInt(attribute, "BatchSize", 10),
             MemorySize: NamedInt(attribute, "MemorySize", 512),
             TimeoutSeconds: NamedInt(attribute, "TimeoutSeconds", 30),
-            Architecture: NamedInt(attribute, "Architecture", 0) == 1 ? "x86_64" : "arm64",
+            Architecture: (LambdaArchitecture)NamedInt(attribute, "Architecture", 0),
             EventType: Ref(eventType),
             ResultType: returnShape?.Result is { } result ? Ref(result) : null,
             Await: returnShape?.Await ?? AwaitKind.Task,
@@ -150,32 +151,32 @@ internal static class HandlerShape
         void Problem(string message) =>
             problems.Add(new(DiagnosticDescriptors.InvalidTriggerOptions, attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? location, [model.ClassName, message]));
 
-        if (!System.Enum.IsDefined(typeof(TriggerKind), model.Trigger))
+        if (!System.Enum.IsDefined(typeof(Trigger), model.Trigger))
         {
             Problem($"Trigger {(int)model.Trigger} is not a known trigger");
         }
 
-        if (model.Trigger == TriggerKind.Schedule && !IsScheduleExpression(model.Schedule))
+        if (model.Trigger == Trigger.Schedule && !IsScheduleExpression(model.Schedule))
         {
             Problem($"a Schedule trigger needs Schedule = \"rate(...)\" or \"cron(...)\", got {(model.Schedule is null ? "none" : $"\"{model.Schedule}\"")}");
         }
 
-        if (model.Trigger != TriggerKind.Schedule && model.Schedule is not null)
+        if (model.Trigger != Trigger.Schedule && model.Schedule is not null)
         {
             Problem("Schedule is set but the trigger is not Trigger.Schedule");
         }
 
-        if (model.Trigger == TriggerKind.HttpApi && !IsRouteKey(model.Route))
+        if (model.Trigger == Trigger.HttpApi && !IsRouteKey(model.Route))
         {
             Problem($"an HttpApi trigger needs Route = \"METHOD /path\", got {(model.Route is null ? "none" : $"\"{model.Route}\"")}");
         }
 
-        if (model.Trigger != TriggerKind.HttpApi && model.Route is not null)
+        if (model.Trigger != Trigger.HttpApi && model.Route is not null)
         {
             Problem("Route is set but the trigger is not Trigger.HttpApi");
         }
 
-        if (model.Trigger == TriggerKind.SqsBatch && model.ResultType is not null)
+        if (model.Trigger == Trigger.SqsBatch && model.ResultType is not null)
         {
             Problem("an SqsBatch handler returns Task or ValueTask: the batch response is the list of failed messages");
         }
@@ -220,12 +221,12 @@ internal static class HandlerShape
         return space > 0 && space + 1 < value.Length && value[space + 1] == '/';
     }
 
-    private static string? ExpectedEventType(HandlerKind kind, TriggerKind trigger) => kind switch
+    private static string? ExpectedEventType(HandlerKind kind, Trigger trigger) => kind switch
     {
         HandlerKind.Scan => KnownTypes.ScanEvent,
         HandlerKind.Metric => KnownTypes.MetricSample,
         HandlerKind.Ergonomics => KnownTypes.ErgonomicsEvent,
-        _ when trigger == TriggerKind.Schedule => KnownTypes.ScheduledEvent,
+        _ when trigger == Trigger.Schedule => KnownTypes.ScheduledEvent,
         _ => null,
     };
 
@@ -289,7 +290,7 @@ internal static class HandlerShape
     }
 
     /// <summary>A table type from a referenced assembly: a <c>DynamoReader&lt;T&gt;</c> or <c>DynamoTable&lt;T&gt;</c>.</summary>
-    private static TableUse? ReadTableUse(ITypeSymbol type)
+    private static TableDependency? ReadTableUse(ITypeSymbol type)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
@@ -298,7 +299,7 @@ internal static class HandlerShape
             {
                 var name = entity.GetAttributes().FirstOrDefault(a => a.AttributeClass?.MetadataName() == KnownTypes.DynamoTableAttribute)?
                     .ConstructorArguments.FirstOrDefault().Value as string ?? entity.Name;
-                return new TableUse(name, ReadOnly: definition == KnownTypes.DynamoReader);
+                return new TableDependency(name, ReadOnly: definition == KnownTypes.DynamoReader);
             }
         }
 

@@ -1,11 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
 using Insight.Generators.Common;
+using Insight.Sdk;
 
 namespace Insight.Generators.Handlers;
 
 /// <summary>
-/// Writes <c>insight.manifest.json</c>: what the infrastructure side needs to deploy the service without reading
+/// Writes the manifest in exactly the schema of <c>Insight.Sdk.Manifest.ServiceManifest</c> (a round-trip test
+/// reads every generated manifest into those records): the JSON the build writes as <c>insight.manifest.json</c>: what the infrastructure side needs to deploy the service without reading
 /// its code — each function's key, trigger, event, sizing, constructor dependencies and the tables it reads or writes.
 /// </summary>
 internal static class ManifestEmitter
@@ -34,7 +36,7 @@ internal static class ManifestEmitter
             using (writer.Indented())
             {
                 // Entity types that share a table declare the same keys; their indexes add up.
-                var tables = service.Tables.GroupBy(t => t.TableName).OrderBy(g => g.Key, System.StringComparer.Ordinal).ToList();
+                var tables = TablesByName(service);
                 for (var i = 0; i < tables.Count; i++)
                 {
                     EmitTable(writer, tables[i].Key, tables[i].ToList(), last: i == tables.Count - 1);
@@ -47,6 +49,12 @@ internal static class ManifestEmitter
         writer.Line("}");
         return writer.ToString();
     }
+
+    /// <summary>The service's tables by logical name, in a stable order.</summary>
+    public static IEnumerable<string> TableNames(ServiceModel service) => TablesByName(service).Select(g => g.Key);
+
+    private static List<IGrouping<string, TableTypeModel>> TablesByName(ServiceModel service) =>
+        service.Tables.GroupBy(t => t.TableName).OrderBy(g => g.Key, System.StringComparer.Ordinal).ToList();
 
     private static void EmitTable(SourceWriter writer, string name, List<TableTypeModel> entities, bool last)
     {
@@ -95,7 +103,7 @@ internal static class ManifestEmitter
             fields.Add($"\"resultType\": {Literal.Json(result.DisplayName)}");
         }
 
-        if (handler.Trigger == TriggerKind.EventBridge)
+        if (handler.Trigger == Trigger.EventBridge)
         {
             fields.Add($"\"detailType\": {Literal.Json(handler.EventType.ShortName)}");
         }
@@ -110,17 +118,17 @@ internal static class ManifestEmitter
             fields.Add($"\"route\": {Literal.Json(handler.Route)}");
         }
 
-        if (handler.Trigger == TriggerKind.SqsBatch)
+        if (handler.Trigger == Trigger.SqsBatch)
         {
             fields.Add($"\"batchSize\": {Literal.Number(handler.BatchSize)}");
         }
 
         fields.Add($"\"memorySize\": {Literal.Number(handler.MemorySize)}");
         fields.Add($"\"timeoutSeconds\": {Literal.Number(handler.TimeoutSeconds)}");
-        fields.Add($"\"architecture\": {Literal.Json(handler.Architecture)}");
+        fields.Add($"\"architecture\": {Literal.Json(handler.Architecture == LambdaArchitecture.X86_64 ? "x86_64" : "arm64")}");
         fields.Add($"\"dependencies\": [{string.Join(", ", resolved.Dependencies.Select(d => Literal.Json(d.TypeDisplayName)))}]");
         var tables = resolved.Dependencies.Where(d => d.Table is not null).Select(d => d.Table!)
-            .GroupBy(t => t.TableName).Select(g => new TableUse(g.Key, g.All(t => t.ReadOnly)));
+            .GroupBy(t => t.TableName).Select(g => new TableDependency(g.Key, g.All(t => t.ReadOnly)));
         fields.Add($"\"tables\": [{string.Join(", ", tables.Select(t => $"{{ \"name\": {Literal.Json(t.TableName)}, \"access\": {Literal.Json(t.ReadOnly ? "read" : "readwrite")} }}"))}]");
 
         // One line per function: a service of hundreds of handlers keeps a compact manifest.

@@ -15,7 +15,7 @@ using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SQS;
 using Amazon.CDK.AwsApigatewayv2Integrations;
 using Constructs;
-using Insight.Sdk.Cdk.Manifest;
+using Insight.Sdk.Manifest;
 using Insight.Sdk.Cdk.Stacks;
 using Insight.Sdk.Data;
 using CdkAws = Amazon.CDK.Aws;
@@ -64,16 +64,16 @@ public class InsightServiceConstruct : Construct
             _functions[function.Name] = created;
             switch (function.Trigger)
             {
-                case "EventBridge":
+                case Trigger.EventBridge:
                     Route(function, created, bus, options);
                     break;
-                case "Schedule":
+                case Trigger.Schedule:
                     Schedule(function, created, parameters, options);
                     break;
-                case "SqsBatch":
+                case Trigger.SqsBatch:
                     Queue(function, created, bus, options);
                     break;
-                case "HttpApi":
+                case Trigger.HttpApi:
                     api ??= new HttpApi(this, "Api", new HttpApiProps { Description = $"{manifest.Service} HTTP API" });
                     AddRoute(api, function, created);
                     break;
@@ -164,7 +164,7 @@ public class InsightServiceConstruct : Construct
             Grant(role, table, Manifest.Tables.Single(t => t.Name == use.Name), use.ReadOnly);
         }
 
-        var arm = manifest.Architecture != "x86_64";
+        var arm = manifest.Architecture == LambdaArchitecture.Arm64;
         var key = options.ArtifactKeyFormat.Replace("{service}", Manifest.Service, StringComparison.Ordinal).Replace("{arch}", arm ? "arm64" : "x86_64", StringComparison.Ordinal);
         return new Function(this, manifest.Name, new FunctionProps
         {

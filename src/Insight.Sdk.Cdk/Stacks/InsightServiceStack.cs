@@ -1,6 +1,6 @@
 using Amazon.CDK;
 using Constructs;
-using Insight.Sdk.Cdk.Manifest;
+using Insight.Sdk.Manifest;
 using Insight.Sdk.Cdk.Services;
 
 namespace Insight.Sdk.Cdk.Stacks;

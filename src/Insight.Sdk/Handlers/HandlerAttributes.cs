@@ -1,31 +1,5 @@
 namespace Insight.Sdk;
 
-/// <summary>How the Lambda function behind a handler is invoked.</summary>
-public enum Trigger
-{
-    /// <summary>An EventBridge rule on the tenant's event bus; the event's <c>detail</c> is the handler's event.</summary>
-    EventBridge,
-
-    /// <summary>An EventBridge schedule (rate or cron) with per-account jitter; the handler receives <see cref="Aws.ScheduledEvent"/>.</summary>
-    Schedule,
-
-    /// <summary>An SQS queue read in batches; each message body is one event, failures are reported per message.</summary>
-    SqsBatch,
-
-    /// <summary>An API Gateway HTTP API (payload v2) route; the request body is the handler's event.</summary>
-    HttpApi,
-}
-
-/// <summary>The instruction set a function is deployed for.</summary>
-public enum LambdaArchitecture
-{
-    /// <summary>Graviton, Lambda's cheaper default.</summary>
-    Arm64,
-
-    /// <summary>x86-64.</summary>
-    X86_64,
-}
-
 /// <summary>
 /// Marks a partial class as a Lambda function. The class has one public <c>HandleAsync</c> method whose first
 /// parameter is the event; further parameters may be <see cref="TenantContext"/>, <see cref="InvocationContext"/>

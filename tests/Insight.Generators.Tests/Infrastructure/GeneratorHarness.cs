@@ -1,3 +1,4 @@
+using Insight.Generators;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using Basic.Reference.Assemblies;
@@ -41,7 +42,7 @@ public static class GeneratorHarness
 
     public static GeneratorDriver CreateDriver(IEnumerable<KeyValuePair<string, string>>? globalOptions = null) =>
         CSharpGeneratorDriver.Create(
-            [new HandlerGenerator().AsSourceGenerator(), new Insight.Generators.Data.DynamoGenerator().AsSourceGenerator()],
+            [new InsightGenerator().AsSourceGenerator()],
             parseOptions: ParseOptions,
             optionsProvider: new OptionsProvider(globalOptions),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));

@@ -5,6 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 [assembly: global::System.Reflection.AssemblyMetadata("Insight.Manifest", ScanService.InsightService.Manifest)]
+[assembly: global::Insight.Sdk.Manifest.InsightService("ScanService", typeof(ScanService.InsightService))]
+[assembly: global::Insight.Sdk.Manifest.ServiceFunction("Health", global::Insight.Sdk.Trigger.HttpApi)]
+[assembly: global::Insight.Sdk.Manifest.ServiceRoute("GET /health", "Health")]
+[assembly: global::Insight.Sdk.Manifest.ServiceFunction("HourlyRollup", global::Insight.Sdk.Trigger.Schedule)]
+[assembly: global::Insight.Sdk.Manifest.ServiceFunction("ingest-metrics", global::Insight.Sdk.Trigger.SqsBatch)]
+[assembly: global::Insight.Sdk.Manifest.ServiceFunction("RecordScan", global::Insight.Sdk.Trigger.EventBridge)]
+[assembly: global::Insight.Sdk.Manifest.ServiceFunction("ResetDevice", global::Insight.Sdk.Trigger.HttpApi)]
+[assembly: global::Insight.Sdk.Manifest.ServiceRoute("POST /devices/reset", "ResetDevice")]
+[assembly: global::Insight.Sdk.Manifest.ServiceFunction("ScoreErgonomics", global::Insight.Sdk.Trigger.EventBridge)]
 
 namespace ScanService;
 

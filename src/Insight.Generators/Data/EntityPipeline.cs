@@ -5,30 +5,27 @@ using Insight.Generators.Common;
 using Insight.Generators.Handlers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Steps = Insight.Generators.InsightGenerator.Steps;
 
 namespace Insight.Generators.Data;
 
 /// <summary>
-/// Turns <c>[DynamoTable]</c> types into reflection-free DynamoDB mappers, typed tables and readers.
+/// <c>[DynamoTable]</c> types → reflection-free DynamoDB mappers, typed tables and readers, and the table models the
+/// handler pipeline wires and describes in the manifest.
 /// </summary>
-[Generator(LanguageNames.CSharp)]
-public sealed class DynamoGenerator : IIncrementalGenerator
+internal static class EntityPipeline
 {
-    /// <summary>Tracking names of the pipeline's steps, asserted by the caching tests.</summary>
-    public static class Steps
-    {
-        public const string Entities = "Entities";
-        public const string NestedTypes = "NestedTypes";
-    }
-
-    public void Initialize(IncrementalGeneratorInitializationContext context)
-    {
-        var entities = context.SyntaxProvider
+    /// <summary>Every entity of the compilation, read once.</summary>
+    public static IncrementalValuesProvider<EntityGeneration> Entities(IncrementalGeneratorInitializationContext context) =>
+        context.SyntaxProvider
             .ForAttributeWithMetadataName(KnownTypes.DynamoTableAttribute, static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax, Parse)
             .Where(static entity => entity is not null)
             .Select(static (entity, _) => entity!)
             .WithTrackingName(Steps.Entities);
 
+    /// <summary>Each entity's mapper and table types, and the nested types they map, once each.</summary>
+    public static void RegisterOutputs(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EntityGeneration> entities)
+    {
         var nested = entities
             .Select(static (entity, _) => entity.NestedTypes)
             .Collect()
@@ -46,6 +43,14 @@ public sealed class DynamoGenerator : IIncrementalGenerator
             }
         });
     }
+
+    /// <summary>The project's tables as handlers depend on them (<c>{Entity}Table</c>, <c>{Entity}Reader</c>) and the manifest describes them.</summary>
+    public static IncrementalValueProvider<EquatableArray<TableTypeModel>> Tables(IncrementalValuesProvider<EntityGeneration> entities) =>
+        entities
+            .Select(static (generation, _) => new TableTypeModel(generation.Entity.Namespace, generation.Entity.Name, generation.Entity.TableName, EntityEmitter.TableSchema(generation.Entity)))
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(t => t.EntityName, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(Steps.Tables);
 
     private static EntityGeneration? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
