@@ -46,7 +46,8 @@ public class InsightServiceStack : Stack
         var package = release.Package(manifest.Service);
 
         // One bootstrap serves every function, so every function runs on the architecture it was built for.
-        var mismatched = manifest.Functions.Where(f => f.Architecture != package.Architecture).Select(f => $"{f.Name} ({f.Architecture})").ToList();
+        var built = package.Architecture == "x86_64" ? LambdaArchitecture.X86_64 : LambdaArchitecture.Arm64;
+        var mismatched = manifest.Functions.Where(f => f.Architecture != built).Select(f => $"{f.Name} ({Name(f.Architecture)})").ToList();
         if (mismatched.Count > 0)
         {
             throw new InvalidDataException(
@@ -56,4 +57,6 @@ public class InsightServiceStack : Stack
 
         return options with { ArtifactKeyFormat = package.CodeKey };
     }
+
+    private static string Name(LambdaArchitecture architecture) => architecture == LambdaArchitecture.X86_64 ? "x86_64" : "arm64";
 }

@@ -5,7 +5,9 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization;
 #endif
 using Insight.Sdk;
-#if (trigger == "schedule" || (trigger == "http" && kind == "event"))
+#if (trigger == "schedule")
+using Insight.Sdk.Aws;
+#elif (trigger == "http" && kind == "event")
 using Insight.Sdk.Aws;
 #endif
 #if (kind != "event" && trigger != "schedule")
