@@ -65,15 +65,42 @@ public static class EventBridgeEnvelope
                 detail = ReadDetail(ref reader, detailType);
                 sawDetail = true;
             }
-            else if (name.SequenceEqual("detail-type"u8)) detailTypeName = ReadString(ref reader);
-            else if (name.SequenceEqual("source"u8)) source = ReadString(ref reader);
-            else if (name.SequenceEqual("account"u8)) account = ReadString(ref reader);
-            else if (name.SequenceEqual("region"u8)) region = ReadString(ref reader);
-            else if (name.SequenceEqual("id"u8)) id = ReadString(ref reader);
-            else if (name.SequenceEqual("version"u8)) version = ReadString(ref reader);
-            else if (name.SequenceEqual("time"u8)) time = reader.TokenType == JsonTokenType.Null ? null : reader.GetDateTimeOffset();
-            else if (name.SequenceEqual("resources"u8)) resources = ReadStrings(ref reader);
-            else reader.Skip();
+            else if (name.SequenceEqual("detail-type"u8))
+            {
+                detailTypeName = ReadString(ref reader);
+            }
+            else if (name.SequenceEqual("source"u8))
+            {
+                source = ReadString(ref reader);
+            }
+            else if (name.SequenceEqual("account"u8))
+            {
+                account = ReadString(ref reader);
+            }
+            else if (name.SequenceEqual("region"u8))
+            {
+                region = ReadString(ref reader);
+            }
+            else if (name.SequenceEqual("id"u8))
+            {
+                id = ReadString(ref reader);
+            }
+            else if (name.SequenceEqual("version"u8))
+            {
+                version = ReadString(ref reader);
+            }
+            else if (name.SequenceEqual("time"u8))
+            {
+                time = reader.TokenType == JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+            }
+            else if (name.SequenceEqual("resources"u8))
+            {
+                resources = ReadStrings(ref reader);
+            }
+            else
+            {
+                reader.Skip();
+            }
         }
 
         if (!sawDetail)
