@@ -11,9 +11,12 @@ insight_require_dotnet
 insight_require_local_run_packages
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# The tool is built apart from the sources' obj/ and bin/: the samples' native publish builds the same SDK projects
+# with other properties, and sharing their outputs would make each side rebuild the other's, and republish.
 echo "Building the insight tool ..."
-dotnet build src/Insight.Cli -c Release -nologo -v quiet -clp:NoSummary
+dotnet build src/Insight.Cli -c Release -nologo -v quiet -clp:ErrorsOnly --artifacts-path artifacts/insight-tool
+insight=(dotnet artifacts/insight-tool/bin/Insight.Cli/release/insight.dll)
+
 # One publish-and-zip step, the one CI uses, here for this machine's architecture so the bootstraps run here.
-dotnet run --project src/Insight.Cli -c Release --no-build -- build samples --architecture host \
-  --publish-dir artifacts/local --output artifacts/local-release
-dotnet run --project src/Insight.Cli -c Release --no-build -- local --services-dir artifacts/local "$@"
+"${insight[@]}" build samples --architecture host --publish-dir artifacts/local --output artifacts/local-release
+"${insight[@]}" local --services-dir artifacts/local "$@"
