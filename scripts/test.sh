@@ -10,6 +10,8 @@ insight_require_dotnet
 insight_require_packages
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Insight.Testing keeps DynamoDB Local where the repository's other tests keep it, so a run fetches it once.
+export INSIGHT_TOOLS_DIR="$root/.tools"
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 

@@ -7,7 +7,7 @@ namespace Ergonomics;
 /// <summary>
 /// A worker's ergonomics risk: <c>GET /workers/W-17/risk</c> for the most recent shifts, <c>?shift=S-1</c> for one.
 /// </summary>
-[EventHandler(Trigger = Trigger.HttpApi, Route = "GET /workers/{worker}/risk", MemorySize = 256, TimeoutSeconds = 5)]
+[EventHandler(Trigger = Trigger.HttpApi, Route = "GET /workers/{worker}/risk", Scopes = ["ergonomics:read"], MemorySize = 256, TimeoutSeconds = 5)]
 public sealed partial class GetWorkerRisk(WorkerExposureReader exposures, ErgonomicsAlertReader alerts, ErgonomicsSettings settings)
 {
     /// <summary>How many shifts the answer lists when the request names none.</summary>

@@ -11,7 +11,7 @@ namespace Productivity;
 /// clock hour and the 7 before it. Scans per hour is the window's scans over the time the window has run so far
 /// (so a half-gone current hour does not drag the rate down).
 /// </summary>
-[EventHandler(Trigger = Trigger.HttpApi, Route = "GET /workers/{worker}/productivity", MemorySize = 256, TimeoutSeconds = 5)]
+[EventHandler(Trigger = Trigger.HttpApi, Route = "GET /workers/{worker}/productivity", Scopes = ["productivity:read"], MemorySize = 256, TimeoutSeconds = 5)]
 public sealed partial class GetWorkerProductivity(WorkerHourReader workerHours)
 {
     /// <summary>The window used when the request names none.</summary>

@@ -5,7 +5,7 @@ using Insight.Sdk.Aws;
 namespace ScanIngest;
 
 /// <summary>Scan and error counts of a device or a station: <c>GET /stats/device/M2-0001</c>, <c>GET /stats/station/Packing%203</c>.</summary>
-[EventHandler(Trigger = Trigger.HttpApi, Route = "GET /stats/{kind}/{name}", MemorySize = 256, TimeoutSeconds = 5)]
+[EventHandler(Trigger = Trigger.HttpApi, Route = "GET /stats/{kind}/{name}", Scopes = ["scans:read"], MemorySize = 256, TimeoutSeconds = 5)]
 public sealed partial class GetScanStats(ScanStatsReader stats)
 {
     /// <summary>Answers 200 with the counts, 404 when nothing was counted, 400 for an unknown kind.</summary>

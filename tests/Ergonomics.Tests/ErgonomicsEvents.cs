@@ -32,7 +32,13 @@ internal static class ErgonomicsEvents
             ["routeKey"] = "GET /workers/{worker}/risk",
             ["rawPath"] = $"/workers/{worker}/risk",
             ["pathParameters"] = new JsonObject { ["worker"] = worker },
-            ["requestContext"] = new JsonObject { ["requestId"] = "r", ["routeKey"] = "GET /workers/{worker}/risk", ["stage"] = "$default" },
+            ["requestContext"] = new JsonObject
+            {
+                ["requestId"] = "r",
+                ["routeKey"] = "GET /workers/{worker}/risk",
+                ["stage"] = "$default",
+                ["authorizer"] = JsonNode.Parse("{" + WireEvents.Authorizer(WireEvents.Tenant, "ergonomics:read") + "}")!["authorizer"]!.DeepClone(),
+            },
             ["isBase64Encoded"] = false,
         };
         if (shift is not null)

@@ -17,9 +17,25 @@ public sealed class HandlerUsageAnalyzerTests
         """;
 
     [Fact]
-    public async Task Valid_service_has_no_diagnostics()
+    public async Task Valid_service_has_no_diagnostics_but_its_anonymous_route_is_reported()
     {
-        Assert.Empty(await GeneratorHarness.AnalyzeAsync(Sources.Service));
+        var diagnostic = Assert.Single(await GeneratorHarness.AnalyzeAsync(Sources.Service));
+
+        Assert.Equal("INS011", diagnostic.Id);
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal("Route 'GET /health' of 'Health' is callable without a token: health probe for the load balancer", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("[EventHandler(Trigger = Trigger.Schedule, Schedule = \"rate(1 hour)\", Scopes = [\"a:read\"])] public sealed partial class H { public Task HandleAsync(ScheduledEvent e) => Task.CompletedTask; }", "Scopes and Anonymous apply to HTTP routes")]
+    [InlineData("[EventHandler(Trigger = Trigger.HttpApi, Route = \"GET /x\", Scopes = [\"a:read\"], Anonymous = \"probe\")] public sealed partial class H { public Task<HttpApiResponse> HandleAsync(HttpApiRequest e) => Task.FromResult(new HttpApiResponse()); }", "either Anonymous or requires Scopes")]
+    [InlineData("[EventHandler(Trigger = Trigger.HttpApi, Route = \"GET /x\", Anonymous = \" \")] public sealed partial class H { public Task<HttpApiResponse> HandleAsync(HttpApiRequest e) => Task.FromResult(new HttpApiResponse()); }", "Anonymous needs the reason")]
+    [InlineData("[EventHandler(Trigger = Trigger.HttpApi, Route = \"GET /x\", Scopes = [\"read all\"])] public sealed partial class H { public Task<HttpApiResponse> HandleAsync(HttpApiRequest e) => Task.FromResult(new HttpApiResponse()); }", "is not a scope")]
+    public async Task Route_security_options_are_checked_where_they_are_written(string handler, string expected)
+    {
+        var diagnostics = await GeneratorHarness.AnalyzeAsync(Usings + handler);
+
+        Assert.Contains(diagnostics, d => d.Id == "INS008" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains(expected, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -49,7 +65,7 @@ public sealed class HandlerUsageAnalyzerTests
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal(id, diagnostic.Id);
         Assert.Contains(messageFragment, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        Assert.Equal($"docs/rules/{id}.md", diagnostic.Descriptor.HelpLinkUri);
+        Assert.EndsWith($"/{id}.md", diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -145,7 +145,7 @@ public sealed partial class ServiceStackTests(SynthesizedFleet fleet)
         Assert.Empty(report.Errors);
         Assert.False(Template.TryGetProperty("Rules", out _));
         Assert.False(Template.TryGetProperty("Transform", out _));
-        Assert.Equal(["AlarmTopicArn", "ArtifactBucket", "EventBusName", "ScheduleSlot", "TenantId", "TenantSettings"],
+        Assert.Equal(["AlarmTopicArn", "ApiBurstLimit", "ApiRateLimit", "ArtifactBucket", "EventBusName", "JwtAudience", "JwtIssuer", "ScheduleSlot", "TenantClaim", "TenantId", "TenantSettings"],
             Template.GetProperty("Parameters").EnumerateObject().Select(p => p.Name).Order());
         Assert.DoesNotMatch(@"(?<!\d)\d{12}(?!\d)", fleet.ScanIngestJson);
     }

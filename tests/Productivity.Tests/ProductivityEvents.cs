@@ -33,6 +33,7 @@ internal static class ProductivityEvents
                 ["stage"] = "$default",
                 ["timeEpoch"] = now.ToUnixTimeMilliseconds(),
                 ["http"] = new JsonObject { ["method"] = "GET", ["path"] = $"/workers/{worker}/productivity" },
+                ["authorizer"] = JsonNode.Parse("{" + WireEvents.Authorizer(WireEvents.Tenant, "productivity:read") + "}")!["authorizer"]!.DeepClone(),
             },
             ["isBase64Encoded"] = false,
         };

@@ -19,6 +19,21 @@ public static class WireEvents
         "{\"Records\":[" + string.Join(",", messages.Select(m =>
             $$"""{"messageId":"{{m.MessageId}}","receiptHandle":"rh-{{m.MessageId}}","body":{{JsonSerializer.Serialize(m.Body)}},"attributes":{"ApproximateReceiveCount":"1"},"md5OfBody":"x","eventSource":"aws:sqs","eventSourceARN":"arn:aws:sqs:eu-central-1:123456789012:scans","awsRegion":"eu-central-1"}""")) + "]}";
 
-    public static string HttpApi(string body, string routeKey = "POST /scans") =>
-        $$"""{"version":"2.0","routeKey":"{{routeKey}}","rawPath":"/scans","rawQueryString":"","headers":{"content-type":"application/json"},"requestContext":{"accountId":"123456789012","apiId":"api","http":{"method":"POST","path":"/scans","protocol":"HTTP/1.1","sourceIp":"10.0.0.1","userAgent":"test"},"requestId":"r","routeKey":"{{routeKey}}","stage":"$default","timeEpoch":{{Now}}},"body":{{JsonSerializer.Serialize(body)}},"isBase64Encoded":false}""";
+    /// <summary>The tenant of the test deployments (ServiceFunction, the sample tests).</summary>
+    public const string Tenant = "acme-logistics";
+
+    /// <summary>
+    /// An HTTP API request as API Gateway passes it after its JWT authorizer verified a token of <paramref name="tenant"/>
+    /// with <paramref name="scopes"/> (space-separated); <paramref name="tenant"/> null means no authorizer section at all.
+    /// </summary>
+    public static string HttpApi(string body, string routeKey = "POST /scans", string? tenant = Tenant, string scopes = "scans:check scans:read") =>
+        $$"""{"version":"2.0","routeKey":"{{routeKey}}","rawPath":"/scans","rawQueryString":"","headers":{"content-type":"application/json"},"requestContext":{"accountId":"123456789012","apiId":"api","http":{"method":"POST","path":"/scans","protocol":"HTTP/1.1","sourceIp":"10.0.0.1","userAgent":"test"},"requestId":"r","routeKey":"{{routeKey}}","stage":"$default","timeEpoch":{{Now}}{{(tenant is null ? "" : "," + Authorizer(tenant, scopes))}}},"body":{{JsonSerializer.Serialize(body)}},"isBase64Encoded":false}""";
+
+    /// <summary>The <c>authorizer</c> member of a request context, as a JWT authorizer writes it (claims are strings).</summary>
+    public static string Authorizer(string tenant, string scopes, string subject = "user-17")
+    {
+        var claims = new Dictionary<string, string> { ["sub"] = subject, ["tenant_id"] = tenant, ["scope"] = scopes, ["iss"] = "https://issuer.example", ["aud"] = "insight-api" };
+        var scopeList = scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return "\"authorizer\":{\"jwt\":{\"claims\":" + JsonSerializer.Serialize(claims) + ",\"scopes\":" + JsonSerializer.Serialize(scopeList) + "}}";
+    }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Insight.Cli.Local;
+using Insight.Sdk.Fleet;
 using Spectre.Console;
 
 namespace Insight.Cli.Fleet;
@@ -31,6 +32,9 @@ internal static class FleetCommand
         }
 
         var root = fallBackToSample ? RepositoryRoot.Find(Environment.CurrentDirectory) : null;
-        return root is not null && File.Exists(FleetDescription.SamplePath(root)) ? FleetDescription.Load(FleetDescription.SamplePath(root)) : null;
+        return root is not null && File.Exists(SamplePath(root)) ? FleetDescription.Load(SamplePath(root)) : null;
     }
+
+    /// <summary>Where <c>dotnet run --project samples/Infra</c> writes the description, relative to the repository root.</summary>
+    public static string SamplePath(string repositoryRoot) => Path.Combine(repositoryRoot, "samples", "Infra", "cdk.out", "platform", FleetDescription.FileName);
 }

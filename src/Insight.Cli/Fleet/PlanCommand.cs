@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Insight.Sdk.Fleet;
 using Spectre.Console;
 
 namespace Insight.Cli.Fleet;

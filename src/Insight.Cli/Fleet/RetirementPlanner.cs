@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Insight.Sdk.Fleet;
 
 namespace Insight.Cli.Fleet;
 
@@ -28,9 +29,9 @@ internal static partial class RetirementPlanner
     public static IReadOnlyList<string> Problems(RetirementRequest request)
     {
         var problems = new List<string>();
-        if (!TenantPattern().IsMatch(request.TenantId))
+        if (!TenantId.IsValid(request.TenantId))
         {
-            problems.Add($"--tenant {request.TenantId} is not a tenant id (lower-case letters, digits and hyphens, 2 to 63 characters).");
+            problems.Add($"--tenant {request.TenantId} is not a tenant id ({TenantId.Description}).");
         }
 
         if (!AccountPattern().IsMatch(request.AccountId))
@@ -220,9 +221,6 @@ internal static partial class RetirementPlanner
         yield return $"while read -r export; do until [ \"$(as_tenant aws dynamodb describe-export --region \"$(cut -d: -f4 <<< \"$export\")\" --export-arn \"$export\" "
             + $"--query ExportDescription.ExportStatus --output text)\" = COMPLETED ]; do sleep 60; done; echo \"exported: $export\"; done < {exports}";
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,62}$")]
-    private static partial Regex TenantPattern();
 
     [GeneratedRegex("^[0-9]{12}$")]
     private static partial Regex AccountPattern();

@@ -1,3 +1,4 @@
+using Insight.Sdk;
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -65,10 +66,12 @@ internal static class LambdaEnvelopes
 
     /// <summary>
     /// An HTTP API (payload 2.0) request <c>GET <paramref name="path"/></c> for the route <paramref name="routeKey"/>,
-    /// received by API Gateway at <paramref name="receivedAt"/>.
+    /// received by API Gateway at <paramref name="receivedAt"/>, from a caller whose token the route's JWT authorizer
+    /// verified: the tenant's claim and the <paramref name="scopes"/> the route requires, as API Gateway passes them.
     /// </summary>
     public static byte[] HttpGet(
-        string routeKey, string path, IReadOnlyDictionary<string, string> pathParameters, IReadOnlyDictionary<string, string>? query, DateTimeOffset receivedAt, LocalTenant tenant)
+        string routeKey, string path, IReadOnlyDictionary<string, string> pathParameters, IReadOnlyDictionary<string, string>? query, DateTimeOffset receivedAt,
+        LocalTenant tenant, IReadOnlyList<string> scopes)
     {
         var request = new HttpApiRequest
         {
@@ -86,6 +89,19 @@ internal static class LambdaEnvelopes
                 Stage = "$default",
                 TimeEpoch = receivedAt.ToUnixTimeMilliseconds(),
                 Http = new HttpApiHttpDescription { Method = "GET", Path = path, Protocol = "HTTP/1.1", SourceIp = "127.0.0.1", UserAgent = "insight-local" },
+                Authorizer = new HttpApiAuthorizerContext
+                {
+                    Jwt = new HttpApiJwtContext
+                    {
+                        Claims = new Dictionary<string, string>
+                        {
+                            ["sub"] = "insight-local",
+                            [TenantContext.DefaultTenantClaim] = tenant.TenantId,
+                            ["scope"] = string.Join(' ', scopes),
+                        },
+                        Scopes = scopes,
+                    },
+                },
             },
         };
         return JsonSerializer.SerializeToUtf8Bytes(request, InsightJsonContext.Default.HttpApiRequest);

@@ -145,6 +145,6 @@ internal sealed class TenantDeployment : IAsyncDisposable
         var route = function.Route ?? throw new LocalRunException($"{function.Name} has no HTTP route in its manifest.");
         var path = route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..].Replace("{worker}", Uri.EscapeDataString(worker), StringComparison.Ordinal);
         var pathParameters = new Dictionary<string, string> { ["worker"] = worker };
-        return running.InvokeAsync(LambdaEnvelopes.HttpGet(route, path, pathParameters, query, askedAt, Tenant), cancellationToken);
+        return running.InvokeAsync(LambdaEnvelopes.HttpGet(route, path, pathParameters, query, askedAt, Tenant, function.Scopes ?? []), cancellationToken);
     }
 }

@@ -52,6 +52,11 @@ internal static class HandlerEmitter
                     writer.Line($"private static readonly {JsonTypeInfo}<{result.FullName}> ResultType = {resolved.ResultTypeInfo};");
                 }
 
+                if (handler.Trigger == Trigger.HttpApi)
+                {
+                    writer.Line($"private static readonly {Sdk}.Hosting.RouteSecurity Security = {RouteSecurity(handler)};");
+                }
+
                 writer.Line()
                       .Line($"public {ValueTask} InvokeAsync({Sdk}.InvocationContext context, global::System.Buffers.IBufferWriter<byte> response) =>");
                 using (writer.Indented())
@@ -207,13 +212,17 @@ internal static class HandlerEmitter
         {
             Trigger.Schedule => $"{dispatch}.ScheduleAsync(context, Handle);",
             Trigger.SqsBatch => $"{dispatch}.SqsBatchAsync(context, response, EventType, Handle);",
-            Trigger.HttpApi when handler.IsRawHttp => $"{dispatch}.HttpApiRawAsync(context, response, Handle);",
-            Trigger.HttpApi when hasResult => $"{dispatch}.HttpApiAsync(context, response, EventType, ResultType, Handle);",
-            Trigger.HttpApi => $"{dispatch}.HttpApiAsync(context, response, EventType, Handle);",
+            Trigger.HttpApi when handler.IsRawHttp => $"{dispatch}.HttpApiRawAsync(context, response, Security, Handle);",
+            Trigger.HttpApi when hasResult => $"{dispatch}.HttpApiAsync(context, response, Security, EventType, ResultType, Handle);",
+            Trigger.HttpApi => $"{dispatch}.HttpApiAsync(context, response, Security, EventType, Handle);",
             _ when hasResult => $"{dispatch}.EventBridgeAsync(context, response, EventType, ResultType, Handle);",
             _ => $"{dispatch}.EventBridgeAsync(context, EventType, Handle);",
         };
     }
+
+    private static string RouteSecurity(HandlerModel handler) => handler.Anonymous is { } reason
+        ? $"{Sdk}.Hosting.RouteSecurity.Anonymous({Literal.String(reason)})"
+        : $"{Sdk}.Hosting.RouteSecurity.Authenticated({string.Join(", ", handler.Scopes.Select(Literal.String))})";
 
     /// <summary>What dispatchers take: a ValueTask, of the result where the handler has one.</summary>
     private static string HandlerReturnType(HandlerModel handler) =>

@@ -54,6 +54,8 @@ internal sealed record HandlerModel(
     Trigger Trigger,
     string? Schedule,
     string? Route,
+    EquatableArray<string> Scopes,
+    string? Anonymous,
     int BatchSize,
     int MemorySize,
     int TimeoutSeconds,

@@ -120,6 +120,8 @@ internal static class HandlerShape
             Trigger: trigger,
             Schedule: NamedString(attribute, "Schedule"),
             Route: NamedString(attribute, "Route"),
+            Scopes: NamedStrings(attribute, "Scopes"),
+            Anonymous: NamedString(attribute, "Anonymous"),
             BatchSize: NamedInt(attribute, "BatchSize", 10),
             MemorySize: NamedInt(attribute, "MemorySize", 512),
             TimeoutSeconds: NamedInt(attribute, "TimeoutSeconds", 30),
@@ -174,6 +176,29 @@ internal static class HandlerShape
         if (model.Trigger != Trigger.HttpApi && model.Route is not null)
         {
             Problem("Route is set but the trigger is not Trigger.HttpApi");
+        }
+
+        if (model.Trigger != Trigger.HttpApi && (model.Scopes.Count > 0 || model.Anonymous is not null))
+        {
+            Problem("Scopes and Anonymous apply to HTTP routes, but the trigger is not Trigger.HttpApi");
+        }
+
+        if (model.Anonymous is not null && model.Scopes.Count > 0)
+        {
+            Problem("a route is either Anonymous or requires Scopes, not both");
+        }
+
+        if (model.Anonymous is { } reason && string.IsNullOrWhiteSpace(reason))
+        {
+            Problem("Anonymous needs the reason the route takes callers without a token, e.g. \"health probe for the load balancer\"");
+        }
+
+        foreach (var scope in model.Scopes)
+        {
+            if (string.IsNullOrWhiteSpace(scope) || scope.Any(char.IsWhiteSpace))
+            {
+                Problem($"scope \"{scope}\" is not a scope: scopes are single words such as \"ergonomics:read\"");
+            }
         }
 
         if (model.Trigger == Trigger.SqsBatch && model.ResultType is not null)
@@ -317,6 +342,11 @@ internal static class HandlerShape
 
     private static string? NamedString(AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
+
+    private static EquatableArray<string> NamedStrings(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value is { Kind: TypedConstantKind.Array, IsNull: false } array
+            ? array.Values.Select(v => v.Value as string).Where(v => v is not null).Select(v => v!).ToEquatableArray()
+            : EquatableArray<string>.Empty;
 
     private static int NamedInt(AttributeData attribute, string name, int fallback) =>
         attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value is int value ? value : fallback;

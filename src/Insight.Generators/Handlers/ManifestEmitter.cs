@@ -118,6 +118,13 @@ internal static class ManifestEmitter
             fields.Add($"\"route\": {Literal.Json(handler.Route)}");
         }
 
+        if (handler.Trigger == Trigger.HttpApi)
+        {
+            fields.Add(handler.Anonymous is { } reason
+                ? $"\"anonymous\": {Literal.Json(reason)}"
+                : $"\"scopes\": [{string.Join(", ", handler.Scopes.Select(Literal.Json))}]");
+        }
+
         if (handler.Trigger == Trigger.SqsBatch)
         {
             fields.Add($"\"batchSize\": {Literal.Number(handler.BatchSize)}");

@@ -12,11 +12,11 @@ namespace Insight.Sdk.Cdk.Platform;
 /// </summary>
 public class CentralAlarmTopic : Construct
 {
-    /// <summary>Creates the topic and its organization-wide publish policy.</summary>
-    public CentralAlarmTopic(Construct scope, string id, string organizationId)
+    /// <summary>Creates the topic, encrypted with <paramref name="key"/>, and its organization-wide publish policy.</summary>
+    public CentralAlarmTopic(Construct scope, string id, string organizationId, TopicEncryptionKey key)
         : base(scope, id)
     {
-        Topic = new Topic(this, "Topic", new TopicProps { DisplayName = "Insight fleet alarms (every tenant account)" });
+        Topic = new Topic(this, "Topic", new TopicProps { DisplayName = "Insight fleet alarms (every tenant account)", MasterKey = key.Key });
 
         // Principals of member accounts (functions, roles) publish under the caller's organization.
         Topic.AddToResourcePolicy(new PolicyStatement(new PolicyStatementProps

@@ -25,6 +25,21 @@ public static class GuardrailPolicies
     /// <summary>Policy type of tag policies.</summary>
     public const string TagPolicy = "TAG_POLICY";
 
+    /// <summary>The service control policy with the tenant guardrails that do not grow with the settings.</summary>
+    public const string TenantGuardrailsPolicy = "insight-tenant-guardrails";
+
+    /// <summary>The service control policy that keeps tenant accounts in the allowed regions.</summary>
+    public const string AllowedRegionsPolicy = "insight-allowed-regions";
+
+    /// <summary>The service control policy Organizations attaches to every root, unit and account unless it is replaced.</summary>
+    public const string FullAwsAccess = "FullAWSAccess";
+
+    /// <summary>At most this many service control policies may be attached to one root, unit or account (Quotas for AWS Organizations).</summary>
+    public const int MaxServiceControlPoliciesPerTarget = 5;
+
+    /// <summary>At most this many tag policies may be attached to one root, unit or account (Quotas for AWS Organizations).</summary>
+    public const int MaxTagPoliciesPerTarget = 10;
+
     /// <summary>The tag key every tenant resource and account carries, with the tenant id as its value.</summary>
     public const string TenantTagKey = "tenant";
 
@@ -53,9 +68,11 @@ public static class GuardrailPolicies
     ];
 
     /// <summary>
-    /// The service control policies: no leaving the organization; no stopping or deleting CloudTrail and Config; no
-    /// region outside <see cref="PlatformSettings.AllowedRegions"/> (global services excepted); no IAM users or access
-    /// keys; no changes to platform roles except by the platform role.
+    /// The service control policies, two so that with Organizations' default <c>FullAWSAccess</c> three of the five a
+    /// target may carry are used: <see cref="TenantGuardrailsPolicy"/> (no leaving the organization; no stopping or
+    /// deleting CloudTrail and Config; no IAM users or access keys; no changes to platform roles except by the platform
+    /// role) and <see cref="AllowedRegionsPolicy"/> (no region outside <see cref="PlatformSettings.AllowedRegions"/>,
+    /// global services excepted), which grows with the region list and so stands alone.
     /// </summary>
     public static IReadOnlyList<GuardrailPolicy> ServiceControlPolicies(PlatformSettings settings)
     {
@@ -64,29 +81,20 @@ public static class GuardrailPolicies
         return
         [
             Scp(
-                "insight-deny-leaving-organization",
-                "Tenant accounts cannot leave the organization (and with it every guardrail).",
-                Deny("DenyLeaveOrganization", ["organizations:LeaveOrganization"])),
-            Scp(
-                "insight-protect-audit-trail",
-                "Nobody but the platform role stops or deletes CloudTrail trails and AWS Config recording.",
-                Deny("ProtectCloudTrailAndConfig", AuditTrailActions, condition: exceptPlatformRole)),
-            Scp(
-                "insight-allowed-regions",
-                "Regional services only in the allowed regions; global services are exempt.",
-                DenyOutsideRegions(settings.AllowedRegions, exceptPlatformRole)),
-            Scp(
-                "insight-deny-iam-users",
-                "No IAM users and no long-lived access keys: people sign in through roles.",
-                Deny("DenyIamUsersAndAccessKeys", ["iam:CreateUser", "iam:CreateAccessKey", "iam:CreateLoginProfile"])),
-            Scp(
-                "insight-protect-platform-roles",
-                $"Roles named {settings.PlatformRolePrefix}* change only through {settings.PlatformRoleName}.",
+                TenantGuardrailsPolicy,
+                $"Tenant accounts stay in the organization, keep their audit trail, have no IAM users, and leave {settings.PlatformRolePrefix}* roles to {settings.PlatformRoleName}.",
+                Deny("DenyLeaveOrganization", ["organizations:LeaveOrganization"]),
+                Deny("ProtectCloudTrailAndConfig", AuditTrailActions, condition: exceptPlatformRole),
+                Deny("DenyIamUsersAndAccessKeys", ["iam:CreateUser", "iam:CreateAccessKey", "iam:CreateLoginProfile"]),
                 Deny(
                     "ProtectPlatformRoles",
                     RoleChangeActions,
                     resource: $"arn:aws:iam::*:role/{settings.PlatformRolePrefix}*",
                     condition: exceptPlatformRole)),
+            Scp(
+                AllowedRegionsPolicy,
+                "Regional services only in the allowed regions; global services are exempt.",
+                DenyOutsideRegions(settings.AllowedRegions, exceptPlatformRole)),
         ];
     }
 
@@ -106,22 +114,49 @@ public static class GuardrailPolicies
         return new GuardrailPolicy("insight-tenant-tag", $"The {TenantTagKey} tag key, spelled one way in every account.", TagPolicy, document.ToJsonString());
     }
 
-    /// <summary>The problems of <paramref name="policies"/>: documents over their type's size limit, each named.</summary>
-    public static IReadOnlyList<string> SizeProblems(IEnumerable<GuardrailPolicy> policies) =>
-    [
-        .. policies
-            .Select(p => (Policy: p, Limit: p.Type == ServiceControlPolicy ? MaxServiceControlPolicyCharacters : MaxTagPolicyCharacters))
-            .Where(p => p.Policy.Document.Length > p.Limit)
-            .Select(p => string.Create(
-                CultureInfo.InvariantCulture,
-                $"{p.Policy.Name}: the policy document is {p.Policy.Document.Length:N0} characters; AWS Organizations accepts at most {p.Limit:N0} for a {p.Policy.Type}. Split it or shorten its lists.")),
-    ];
+    /// <summary>
+    /// The problems of attaching <paramref name="policies"/> to <paramref name="target"/>, where
+    /// <paramref name="existingServiceControlPolicies"/> are attached already: every document over its type's size limit,
+    /// and more policies of a type than Organizations lets one target carry. Each problem names the target and the quota.
+    /// </summary>
+    public static IReadOnlyList<string> TargetProblems(string target, IReadOnlyList<GuardrailPolicy> policies, IReadOnlyList<string> existingServiceControlPolicies)
+    {
+        var problems = new List<string>();
+        foreach (var policy in policies)
+        {
+            var limit = policy.Type == ServiceControlPolicy ? MaxServiceControlPolicyCharacters : MaxTagPolicyCharacters;
+            if (policy.Document.Length > limit)
+            {
+                problems.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{target}: {policy.Name}: the policy document is {policy.Document.Length:N0} characters; AWS Organizations accepts at most {limit:N0} for a {policy.Type} (quota: maximum policy size). Split it or shorten its lists."));
+            }
+        }
 
-    private static GuardrailPolicy Scp(string name, string description, JsonObject statement) =>
+        string[] scps = [.. existingServiceControlPolicies, .. policies.Where(p => p.Type == ServiceControlPolicy).Select(p => p.Name)];
+        if (scps.Length > MaxServiceControlPoliciesPerTarget)
+        {
+            problems.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{target}: {scps.Length} service control policies would be attached ({string.Join(", ", scps)}); AWS Organizations allows at most {MaxServiceControlPoliciesPerTarget} per root, unit or account (quota: service control policies attached to a target), {FullAwsAccess} included. Merge guardrails into fewer policies."));
+        }
+
+        var tagPolicies = policies.Count(p => p.Type == TagPolicy);
+        if (tagPolicies > MaxTagPoliciesPerTarget)
+        {
+            problems.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{target}: {tagPolicies} tag policies would be attached; AWS Organizations allows at most {MaxTagPoliciesPerTarget} per root, unit or account (quota: tag policies attached to a target)."));
+        }
+
+        return problems;
+    }
+
+    private static GuardrailPolicy Scp(string name, string description, params JsonObject[] statements) =>
         new(name, description, ServiceControlPolicy, new JsonObject
         {
             ["Version"] = "2012-10-17",
-            ["Statement"] = new JsonArray(statement),
+            ["Statement"] = new JsonArray([.. statements]),
         }.ToJsonString());
 
     private static JsonObject Deny(string sid, IEnumerable<string> actions, string resource = "*", JsonObject? condition = null)

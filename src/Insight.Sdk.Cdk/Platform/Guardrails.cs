@@ -7,19 +7,22 @@ namespace Insight.Sdk.Cdk.Platform;
 
 /// <summary>
 /// The guardrails of <see cref="GuardrailPolicies"/> as Organizations policies attached to the tenants unit. A document
-/// over Organizations' size limit stops the synth with the policy's name, not the deployment.
+/// over Organizations' size limit, or more policies on the unit than Organizations allows per target (counting the
+/// policies attached outside the platform, <c>FullAWSAccess</c> by default), stops the synth naming the target and the
+/// quota, not the deployment.
 /// </summary>
 public class Guardrails : Construct
 {
     private readonly Dictionary<string, CfnPolicy> _policies = new(StringComparer.Ordinal);
 
     /// <summary>Creates and attaches the service control policies and the tag policy.</summary>
-    /// <exception cref="GuardrailPolicyException">A policy document is too large.</exception>
+    /// <exception cref="GuardrailPolicyException">A policy document is too large, or the unit would carry too many policies.</exception>
     public Guardrails(Construct scope, string id, PlatformSettings settings)
         : base(scope, id)
     {
         Documents = [.. GuardrailPolicies.ServiceControlPolicies(settings), GuardrailPolicies.TenantTagPolicy()];
-        var problems = GuardrailPolicies.SizeProblems(Documents);
+        var problems = GuardrailPolicies.TargetProblems(
+            $"{settings.TenantsOrganizationalUnitId} (tenants unit)", Documents, settings.ExistingServiceControlPolicies);
         if (problems.Count > 0)
         {
             throw new GuardrailPolicyException(problems);

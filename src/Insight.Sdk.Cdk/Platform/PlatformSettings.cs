@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using Insight.Sdk.Fleet;
 
 namespace Insight.Sdk.Cdk.Platform;
 
@@ -66,9 +66,23 @@ public sealed partial record PlatformSettings
     [JsonPropertyName("rollout")]
     public RolloutPreferences Rollout { get; init; } = new();
 
+    /// <summary>
+    /// Who may call the services' HTTP routes in every tenant account unless vending sets the tenant's own: the token
+    /// issuer, the audience and the claim that carries the tenant.
+    /// </summary>
+    [JsonPropertyName("authentication")]
+    public required TenantAuthentication Authentication { get; init; }
+
     /// <summary>The regions the guardrails allow in tenant accounts; everything else is denied except global services.</summary>
     [JsonPropertyName("allowedRegions")]
     public IReadOnlyList<string> AllowedRegions { get; init; } = [];
+
+    /// <summary>
+    /// The service control policies attached to the tenants unit outside the platform stack. Organizations attaches
+    /// <c>FullAWSAccess</c> to every unit unless it is replaced; these count toward the five a unit may carry.
+    /// </summary>
+    [JsonPropertyName("existingServiceControlPolicies")]
+    public IReadOnlyList<string> ExistingServiceControlPolicies { get; init; } = [GuardrailPolicies.FullAwsAccess];
 
     /// <summary>
     /// The role the platform team works through in every tenant account. Account vending creates it (as the role
@@ -149,6 +163,7 @@ public sealed partial record PlatformSettings
         }
 
         problems.AddRange(Source.Problems());
+        problems.AddRange(Authentication.Problems());
         problems.AddRange(Rollout.Problems());
         if (AllowedRegions.Count == 0)
         {
@@ -231,67 +246,50 @@ public sealed record PipelineSource
     }
 }
 
+/// <summary>The platform-wide defaults of the tokens HTTP routes accept; vending may set a tenant's own.</summary>
+public sealed partial record TenantAuthentication
+{
+    /// <summary>The token issuer (an https URL, as in the tokens' <c>iss</c> claim).</summary>
+    [JsonPropertyName("issuer")]
+    public required string Issuer { get; init; }
+
+    /// <summary>The audience tokens must be issued for (the <c>aud</c> claim).</summary>
+    [JsonPropertyName("audience")]
+    public required string Audience { get; init; }
+
+    /// <summary>The claim that carries the tenant id; the runtime refuses a token whose tenant is not the account's.</summary>
+    [JsonPropertyName("tenantClaim")]
+    public string TenantClaim { get; init; } = "tenant_id";
+
+    internal IEnumerable<string> Problems()
+    {
+        if (!IssuerPattern().IsMatch(Issuer))
+        {
+            yield return $"authentication.issuer {Issuer} is not an https URL.";
+        }
+
+        if (Audience.Length == 0)
+        {
+            yield return "authentication.audience is empty.";
+        }
+
+        if (!ClaimPattern().IsMatch(TenantClaim))
+        {
+            yield return $"authentication.tenantClaim {TenantClaim} is not a claim name (letters, digits and _ : . / -).";
+        }
+    }
+
+    [GeneratedRegex(@"^https://\S+$")]
+    private static partial Regex IssuerPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_:./-]{1,128}$")]
+    private static partial Regex ClaimPattern();
+}
+
 /// <summary>The deployment of one region that is not the home region.</summary>
 public sealed record RegionalResources(
     [property: JsonPropertyName("artifactBucket")] string ArtifactBucket,
     [property: JsonPropertyName("alarmTopicArn")] string AlarmTopicArn);
-
-/// <summary>
-/// StackSet operation preferences for a release rollout (the same numbers <c>insight fleet plan</c> simulates).
-/// </summary>
-public sealed record RolloutPreferences
-{
-    /// <summary>Share of the accounts (per region) updated at the same time; StackSets rounds down, to at least one.</summary>
-    [JsonPropertyName("maxConcurrentPercentage")]
-    public int MaxConcurrentPercentage { get; init; } = 10;
-
-    /// <summary>Share of the accounts (per region) that may fail before StackSets stops the operation; rounded down.</summary>
-    [JsonPropertyName("failureTolerancePercentage")]
-    public int FailureTolerancePercentage { get; init; } = 5;
-
-    /// <summary>
-    /// <c>STRICT_FAILURE_TOLERANCE</c> (StackSets' default: concurrency is held at most one above the failures still
-    /// tolerated) or <c>SOFT_FAILURE_TOLERANCE</c> (concurrency stays at the maximum).
-    /// </summary>
-    [JsonPropertyName("concurrencyMode")]
-    public string ConcurrencyMode { get; init; } = "STRICT_FAILURE_TOLERANCE";
-
-    /// <summary><c>SEQUENTIAL</c> (a stop in one region spares the next) or <c>PARALLEL</c>.</summary>
-    [JsonPropertyName("regionConcurrency")]
-    public string RegionConcurrency { get; init; } = "SEQUENTIAL";
-
-    /// <summary>How many times the pipeline re-runs instances that failed within the tolerance.</summary>
-    [JsonPropertyName("retryRounds")]
-    public int RetryRounds { get; init; } = 2;
-
-    internal IEnumerable<string> Problems()
-    {
-        if (MaxConcurrentPercentage is < 1 or > 100)
-        {
-            yield return string.Create(CultureInfo.InvariantCulture, $"rollout.maxConcurrentPercentage is {MaxConcurrentPercentage}; StackSets takes 1 to 100.");
-        }
-
-        if (FailureTolerancePercentage is < 0 or > 100)
-        {
-            yield return string.Create(CultureInfo.InvariantCulture, $"rollout.failureTolerancePercentage is {FailureTolerancePercentage}; StackSets takes 0 to 100.");
-        }
-
-        if (ConcurrencyMode is not ("STRICT_FAILURE_TOLERANCE" or "SOFT_FAILURE_TOLERANCE"))
-        {
-            yield return $"rollout.concurrencyMode is {ConcurrencyMode}; it must be STRICT_FAILURE_TOLERANCE or SOFT_FAILURE_TOLERANCE.";
-        }
-
-        if (RegionConcurrency is not ("SEQUENTIAL" or "PARALLEL"))
-        {
-            yield return $"rollout.regionConcurrency is {RegionConcurrency}; it must be SEQUENTIAL or PARALLEL.";
-        }
-
-        if (RetryRounds is < 0 or > 10)
-        {
-            yield return string.Create(CultureInfo.InvariantCulture, $"rollout.retryRounds is {RetryRounds}; 0 to 10 rounds are allowed.");
-        }
-    }
-}
 
 /// <summary>The platform settings cannot build a platform.</summary>
 public sealed class PlatformSettingsException(IReadOnlyList<string> problems)

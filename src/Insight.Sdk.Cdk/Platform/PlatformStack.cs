@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SNS;
 using Constructs;
+using Insight.Sdk.Fleet;
 
 namespace Insight.Sdk.Cdk.Platform;
 
@@ -61,12 +62,14 @@ public class PlatformStack : Stack
             Conditions = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["aws:PrincipalOrgID"] = settings.OrganizationId } },
         }));
 
-        Notifications = new Topic(this, "PlatformEvents", new TopicProps { DisplayName = "Insight platform events (vending, release approvals)" });
-        Alarms = new CentralAlarmTopic(this, "FleetAlarms", settings.OrganizationId);
+        TopicKey = new TopicEncryptionKey(this, "TopicKey", settings.OrganizationId);
+        Notifications = new Topic(this, "PlatformEvents", new TopicProps { DisplayName = "Insight platform events (vending, release approvals)", MasterKey = TopicKey.Key });
+        Alarms = new CentralAlarmTopic(this, "FleetAlarms", settings.OrganizationId, TopicKey);
         StackSets = new ServiceStackSets(this, "ServiceStackSets", settings, services, ArtifactBucket, Alarms.Topic.TopicArn, release.ValueAsString, hasRelease);
         Vending = new AccountVending(this, "AccountVending", settings, StackSets, Notifications);
+        TopicKey.GrantPublish(Vending.StateMachine);
         Guardrails = new Guardrails(this, "Guardrails", settings);
-        Pipeline = new ReleasePipeline(this, "Release", settings, services, ArtifactBucket, StackSets, Notifications);
+        Pipeline = new ReleasePipeline(this, "Release", settings, services, ArtifactBucket, StackSets, Notifications, TopicKey);
 
         _ = new CfnOutput(this, "AlarmTopicArn", new CfnOutputProps { Value = Alarms.Topic.TopicArn, Description = "Every tenant stack's AlarmTopicArn." });
         _ = new CfnOutput(this, "ArtifactBucketName", new CfnOutputProps { Value = ArtifactBucket.BucketName, Description = "Function packages and StackSet templates, by release." });
@@ -82,6 +85,9 @@ public class PlatformStack : Stack
 
     /// <summary>The bucket holding every release's packages and templates.</summary>
     public Bucket ArtifactBucket { get; }
+
+    /// <summary>The key both topics are encrypted with.</summary>
+    public TopicEncryptionKey TopicKey { get; }
 
     /// <summary>The topic for platform events: vending results and release approvals.</summary>
     public Topic Notifications { get; }

@@ -23,7 +23,7 @@ namespace Insight.Sdk.Cdk.Platform;
 /// tolerance let the operation succeed with those instances marked FAILED; the <c>RetryFailedInstances</c> action then
 /// re-runs exactly them as a new operation of the stack set itself (<c>update-stack-set</c> with the previous template
 /// and parameters, restricted to the failed accounts), which keeps each instance's overrides and touches no other
-/// instance, up to <see cref="RolloutPreferences.RetryRounds"/> times, and fails the pipeline naming what is still
+/// instance, up to <see cref="Insight.Sdk.Fleet.RolloutPreferences.RetryRounds"/> times, and fails the pipeline naming what is still
 /// failed. Failures beyond the tolerance stop the operation (and, with sequential regions, every later region); the
 /// platform stack's update then fails and CloudFormation rolls the stack sets back to the previous release.
 /// </remarks>
@@ -44,7 +44,8 @@ public class ReleasePipeline : Construct
         IReadOnlyList<PlatformService> services,
         IBucket artifactBucket,
         ServiceStackSets stackSets,
-        ITopic notifications)
+        ITopic notifications,
+        TopicEncryptionKey notificationsKey)
         : base(scope, id)
     {
         _settings = settings;
@@ -88,6 +89,7 @@ public class ReleasePipeline : Construct
             ["PARAMETERS"] = new BuildEnvironmentVariable { Value = string.Join(' ', ServiceStackSets.ParameterNames) },
         };
 
+        DeploymentRole = new PlatformDeploymentRole(this, "DeploymentRole", settings);
         var stages = new List<IStageProps>
         {
             new StageProps { StageName = "Source", Actions = [sourceAction] },
@@ -97,6 +99,9 @@ public class ReleasePipeline : Construct
         };
         if (settings.RequireApproval)
         {
+            // The approval request is published with the action's role, which needs the topic's key as well.
+            var approvalRole = new Role(this, "ApprovalRole", new RoleProps { AssumedBy = new AccountRootPrincipal() });
+            notificationsKey.GrantPublish(approvalRole);
             stages.Add(new StageProps
             {
                 StageName = "Approve",
@@ -106,6 +111,7 @@ public class ReleasePipeline : Construct
                     {
                         ActionName = "ApproveRollout",
                         NotificationTopic = notifications,
+                        Role = approvalRole,
                         AdditionalInformation = $"Release {release} rolls out to every account of {settings.TenantsOrganizationalUnitId}. `insight fleet plan` estimates how long it takes.",
                     }),
                 ],
@@ -123,8 +129,9 @@ public class ReleasePipeline : Construct
                     StackName = settings.StackName,
                     TemplatePath = synthOutput.AtPath($"{settings.StackName}.template.json"),
 
-                    // The platform stack holds the pipeline itself, its roles and the Organizations policies.
-                    AdminPermissions = true,
+                    // CloudFormation deploys with a role scoped to what the platform stack holds, not administrator rights.
+                    AdminPermissions = false,
+                    DeploymentRole = DeploymentRole.Role,
                     CfnCapabilities = [CfnCapabilities.NAMED_IAM],
                     ParameterOverrides = new Dictionary<string, object> { [PlatformStack.ReleaseParameterName] = release },
                 }),
@@ -200,6 +207,9 @@ public class ReleasePipeline : Construct
 
     /// <summary>The pipeline.</summary>
     public Pipeline Pipeline { get; }
+
+    /// <summary>The role CloudFormation deploys the platform stack with in the roll-out.</summary>
+    public PlatformDeploymentRole DeploymentRole { get; }
 
     /// <summary>The commands that publish every service's arm64 bootstrap and upload it under the release's key.</summary>
     public IEnumerable<string> PublishCommands(IReadOnlyList<PlatformService> services)
@@ -325,11 +335,7 @@ public class ReleasePipeline : Construct
         retry.AddToRolePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Actions = ["cloudformation:ListStackInstances", "cloudformation:UpdateStackSet", "cloudformation:DescribeStackSetOperation"],
-            Resources =
-            [
-                $"arn:{CdkAws.PARTITION}:cloudformation:{CdkAws.REGION}:{CdkAws.ACCOUNT_ID}:stackset/{_settings.StackSetNamePrefix}*",
-                $"arn:{CdkAws.PARTITION}:cloudformation:*:{CdkAws.ACCOUNT_ID}:stackset-target/{_settings.StackSetNamePrefix}*",
-            ],
+            Resources = [.. ServiceStackSets.IamResources(_settings)],
         }));
         if (_settings.CallAs == "DELEGATED_ADMIN")
         {

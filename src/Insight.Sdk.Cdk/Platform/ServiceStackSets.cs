@@ -3,6 +3,7 @@ using CfnStackSet = Amazon.CDK.AWS.CloudFormation.CfnStackSet;
 using CfnStackSetProps = Amazon.CDK.AWS.CloudFormation.CfnStackSetProps;
 using Amazon.CDK.AWS.S3;
 using Constructs;
+using CdkAws = Amazon.CDK.Aws;
 
 namespace Insight.Sdk.Cdk.Platform;
 
@@ -65,7 +66,7 @@ public class ServiceStackSets : Construct
                     RegionConcurrencyType = rollout.RegionConcurrency,
                     RegionOrder = [.. Regions],
                 },
-                Parameters = StackSetParameters(artifactBucket.BucketName, alarmTopicArn).Select(Parameter).ToArray(),
+                Parameters = StackSetParameters(artifactBucket.BucketName, alarmTopicArn, settings.Authentication).Select(Parameter).ToArray(),
                 StackInstancesGroup = InstanceGroups().ToArray(),
             });
             stackSet.CfnOptions.Condition = hasRelease;
@@ -85,14 +86,45 @@ public class ServiceStackSets : Construct
     /// <summary>The stack sets by service name.</summary>
     public IReadOnlyDictionary<string, CfnStackSet> StackSets => _stackSets;
 
+    /// <summary>The service template parameter with the issuer HTTP routes accept tokens from.</summary>
+    public const string JwtIssuerParameter = "JwtIssuer";
+
+    /// <summary>The service template parameter with the audience HTTP routes accept tokens for.</summary>
+    public const string JwtAudienceParameter = "JwtAudience";
+
+    /// <summary>The service template parameter naming the token claim that carries the tenant.</summary>
+    public const string TenantClaimParameter = "TenantClaim";
+
     /// <summary>
     /// The names of the template parameters every service stack declares (see <see cref="Stacks.TenantParameters"/>);
     /// a retry re-uses each one's previous value.
     /// </summary>
-    public static IReadOnlyList<string> ParameterNames { get; } = ["TenantId", "TenantSettings", "ArtifactBucket", "AlarmTopicArn", "EventBusName", "ScheduleSlot"];
+    public static IReadOnlyList<string> ParameterNames { get; } =
+    [
+        "TenantId", "TenantSettings", "ArtifactBucket", "AlarmTopicArn", "EventBusName", "ScheduleSlot",
+        JwtIssuerParameter, JwtAudienceParameter, TenantClaimParameter, "ApiRateLimit", "ApiBurstLimit",
+    ];
 
-    /// <summary>The per-account values vending sets: the tenant, its settings and its schedule slot.</summary>
-    public static IReadOnlyList<string> TenantParameterNames { get; } = ["TenantId", "TenantSettings", "ScheduleSlot"];
+    /// <summary>
+    /// The per-account values vending sets: the tenant, its settings, its schedule slot and who may call its HTTP
+    /// routes (the token issuer, audience and tenant claim: the platform's defaults unless the tenant has its own).
+    /// </summary>
+    public static IReadOnlyList<string> TenantParameterNames { get; } =
+        ["TenantId", "TenantSettings", "ScheduleSlot", JwtIssuerParameter, JwtAudienceParameter, TenantClaimParameter];
+
+    /// <summary>
+    /// The resources the StackSet actions are granted on, as IAM's service authorization reference lists them: the
+    /// <c>stackset</c> (<c>stackset/{name}:{id}</c>, the platform's prefix), the <c>stackset-target</c>
+    /// (<c>stackset-target/{name}:{id}/{target}</c>, in every region) and the <c>type</c>
+    /// (<c>type/resource/{type}</c>, AWS's own resource types only; public types have no account in their ARN). The
+    /// instance actions (Create/Update/DeleteStackInstances, UpdateStackSet) require all three.
+    /// </summary>
+    public static IReadOnlyList<string> IamResources(PlatformSettings settings) =>
+    [
+        $"arn:{CdkAws.PARTITION}:cloudformation:{CdkAws.REGION}:{CdkAws.ACCOUNT_ID}:stackset/{settings.StackSetNamePrefix}*",
+        $"arn:{CdkAws.PARTITION}:cloudformation:*:{CdkAws.ACCOUNT_ID}:stackset-target/{settings.StackSetNamePrefix}*",
+        $"arn:{CdkAws.PARTITION}:cloudformation:*:*:type/resource/AWS-*",
+    ];
 
     /// <summary>The overrides a region other than the home region needs: its own package bucket and alarm topic.</summary>
     public IReadOnlyDictionary<string, string> RegionalOverrides(string region) =>
@@ -100,7 +132,7 @@ public class ServiceStackSets : Construct
             ? new Dictionary<string, string> { ["ArtifactBucket"] = resources.ArtifactBucket, ["AlarmTopicArn"] = resources.AlarmTopicArn }
             : new Dictionary<string, string>();
 
-    private static IEnumerable<(string Key, string Value)> StackSetParameters(string artifactBucket, string alarmTopicArn) =>
+    private static IEnumerable<(string Key, string Value)> StackSetParameters(string artifactBucket, string alarmTopicArn, TenantAuthentication authentication) =>
     [
         ("TenantId", UnassignedTenant),
         ("TenantSettings", "{}"),
@@ -108,6 +140,11 @@ public class ServiceStackSets : Construct
         ("AlarmTopicArn", alarmTopicArn),
         ("EventBusName", "default"),
         ("ScheduleSlot", "S00"),
+        (JwtIssuerParameter, authentication.Issuer),
+        (JwtAudienceParameter, authentication.Audience),
+        (TenantClaimParameter, authentication.TenantClaim),
+        ("ApiRateLimit", Stacks.TenantParameters.DefaultApiRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("ApiBurstLimit", Stacks.TenantParameters.DefaultApiBurstLimit.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
 
     private IEnumerable<CfnStackSet.StackInstancesProperty> InstanceGroups()

@@ -13,6 +13,7 @@ using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.S3;
 using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SQS;
+using Amazon.CDK.AwsApigatewayv2Authorizers;
 using Amazon.CDK.AwsApigatewayv2Integrations;
 using Constructs;
 using Insight.Sdk.Manifest;
@@ -42,6 +43,7 @@ public class InsightServiceConstruct : Construct
     private readonly Dictionary<string, Queue> _queues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue> _failureQueues = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Rule> _rules = new(StringComparer.Ordinal);
+    private readonly HttpJwtAuthorizer _authorizer;
 
     /// <summary>Creates the service's resources in <paramref name="scope"/>.</summary>
     public InsightServiceConstruct(Construct scope, string id, ServiceManifest manifest, TenantParameters parameters, InsightServiceOptions options)
@@ -58,6 +60,12 @@ public class InsightServiceConstruct : Construct
         }
 
         HttpApi? api = null;
+        _authorizer = new HttpJwtAuthorizer("TenantJwt", parameters.JwtIssuer.ValueAsString, new HttpJwtAuthorizerProps
+        {
+            AuthorizerName = "tenant-jwt",
+            JwtAudience = [parameters.JwtAudience.ValueAsString],
+            IdentitySource = ["$request.header.Authorization"],
+        });
         foreach (var function in manifest.Functions)
         {
             var created = CreateFunction(function, artifacts, parameters, options);
@@ -74,7 +82,7 @@ public class InsightServiceConstruct : Construct
                     Queue(function, created, bus, options);
                     break;
                 case Trigger.HttpApi:
-                    api ??= new HttpApi(this, "Api", new HttpApiProps { Description = $"{manifest.Service} HTTP API" });
+                    api ??= CreateApi(parameters, options);
                     AddRoute(api, function, created);
                     break;
                 default:
@@ -157,6 +165,11 @@ public class InsightServiceConstruct : Construct
             [TenantContext.AccountIdVariable] = CdkAws.ACCOUNT_ID,
             ["INSIGHT_TENANT_SETTINGS"] = parameters.TenantSettings.ValueAsString,
         };
+        if (manifest.Trigger == Trigger.HttpApi)
+        {
+            environment[TenantContext.TenantClaimVariable] = parameters.TenantClaim.ValueAsString;
+        }
+
         foreach (var use in manifest.Tables ?? [])
         {
             var table = _tables[use.Name];
@@ -258,6 +271,33 @@ public class InsightServiceConstruct : Construct
         _queues[manifest.Name] = queue;
     }
 
+    /// <summary>
+    /// The tenant's HTTP API: no CORS, one auto-deployed default stage throttled by the tenant's parameters, and access
+    /// logs (request id, route, status, latency, caller address; never headers or tokens) to a log group with retention.
+    /// </summary>
+    private HttpApi CreateApi(TenantParameters parameters, InsightServiceOptions options)
+    {
+        var api = new HttpApi(this, "Api", new HttpApiProps { Description = $"{Manifest.Service} HTTP API", CreateDefaultStage = false });
+        var stage = api.AddStage("DefaultStage", new HttpStageOptions
+        {
+            StageName = "$default",
+            AutoDeploy = true,
+            Throttle = new ThrottleSettings { RateLimit = parameters.ApiRateLimit.ValueAsNumber, BurstLimit = parameters.ApiBurstLimit.ValueAsNumber },
+        });
+        var accessLogs = new LogGroup(this, "ApiAccessLogs", new LogGroupProps { Retention = options.LogRetention, RemovalPolicy = RemovalPolicy.DESTROY });
+        ((CfnStage)stage.Node.DefaultChild!).AccessLogSettings = new CfnStage.AccessLogSettingsProperty
+        {
+            DestinationArn = accessLogs.LogGroupArn,
+            Format = AccessLogFormat,
+        };
+        return api;
+    }
+
+    /// <summary>One JSON line per request, with no header, query string or token in it.</summary>
+    private const string AccessLogFormat =
+        """{"requestId":"$context.requestId","routeKey":"$context.routeKey","status":"$context.status","latencyMs":"$context.responseLatency","integrationStatus":"$context.integrationStatus","sourceIp":"$context.identity.sourceIp","time":"$context.requestTime","authorizerError":"$context.authorizer.error"}""";
+
+    /// <summary>Every route sits behind the tenant's JWT authorizer with the handler's scopes, unless the handler states why it is anonymous.</summary>
     private void AddRoute(HttpApi api, FunctionManifest manifest, Function function)
     {
         var route = manifest.Route!;
@@ -268,6 +308,8 @@ public class InsightServiceConstruct : Construct
             Path = route[(space + 1)..],
             Methods = [method],
             Integration = new HttpLambdaIntegration($"{manifest.Name}Integration", function),
+            Authorizer = manifest.IsAnonymous ? new HttpNoneAuthorizer() : _authorizer,
+            AuthorizationScopes = manifest.IsAnonymous || manifest.Scopes is not { Count: > 0 } scopes ? null : [.. scopes],
         });
     }
 

@@ -9,12 +9,18 @@ namespace Insight.Sdk.Cdk.Stacks;
 /// </summary>
 public sealed class TenantParameters
 {
+    /// <summary>The HTTP API's steady request rate per second, unless an account's overrides say otherwise.</summary>
+    public const int DefaultApiRateLimit = 50;
+
+    /// <summary>The HTTP API's burst, unless an account's overrides say otherwise.</summary>
+    public const int DefaultApiBurstLimit = 100;
+
     internal TenantParameters(Construct scope)
     {
         TenantId = new CfnParameter(scope, "TenantId", new CfnParameterProps
         {
             Type = "String",
-            AllowedPattern = "^[a-z0-9][a-z0-9-]{1,62}$",
+            AllowedPattern = Insight.Sdk.Fleet.TenantId.Pattern,
             Description = "The tenant this account serves (lower-case letters, digits and hyphens).",
         });
         TenantSettings = new CfnParameter(scope, "TenantSettings", new CfnParameterProps
@@ -46,6 +52,39 @@ public sealed class TenantParameters
             AllowedValues = ScheduleSlots.All,
             Description = "The account's minute slot for schedules (S00-S59), so scheduled work is spread across the fleet; see ScheduleSlots.ForAccount.",
         });
+        JwtIssuer = new CfnParameter(scope, "JwtIssuer", new CfnParameterProps
+        {
+            Type = "String",
+            AllowedPattern = "^https://\\S+$",
+            Description = "The issuer (iss) of the tokens this tenant's HTTP routes accept: the platform default, or the tenant's own identity provider, set at vending.",
+        });
+        JwtAudience = new CfnParameter(scope, "JwtAudience", new CfnParameterProps
+        {
+            Type = "String",
+            MinLength = 1,
+            Description = "The audience (aud) the tokens must be issued for.",
+        });
+        TenantClaim = new CfnParameter(scope, "TenantClaim", new CfnParameterProps
+        {
+            Type = "String",
+            Default = TenantContext.DefaultTenantClaim,
+            AllowedPattern = "^[A-Za-z0-9_:./-]{1,128}$",
+            Description = "The token claim that names the caller's tenant; the runtime answers 403 when it is not this account's tenant.",
+        });
+        ApiRateLimit = new CfnParameter(scope, "ApiRateLimit", new CfnParameterProps
+        {
+            Type = "Number",
+            Default = DefaultApiRateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            MinValue = 1,
+            Description = "Steady requests per second the tenant's HTTP API accepts across its routes (API Gateway stage throttling).",
+        });
+        ApiBurstLimit = new CfnParameter(scope, "ApiBurstLimit", new CfnParameterProps
+        {
+            Type = "Number",
+            Default = DefaultApiBurstLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            MinValue = 1,
+            Description = "Requests the tenant's HTTP API accepts in a burst.",
+        });
     }
 
     /// <summary>The tenant id.</summary>
@@ -65,4 +104,19 @@ public sealed class TenantParameters
 
     /// <summary>The account's schedule slot.</summary>
     public CfnParameter ScheduleSlot { get; }
+
+    /// <summary>The issuer of the tokens the HTTP routes accept.</summary>
+    public CfnParameter JwtIssuer { get; }
+
+    /// <summary>The audience the tokens must carry.</summary>
+    public CfnParameter JwtAudience { get; }
+
+    /// <summary>The claim that names the caller's tenant.</summary>
+    public CfnParameter TenantClaim { get; }
+
+    /// <summary>The HTTP API's steady request rate.</summary>
+    public CfnParameter ApiRateLimit { get; }
+
+    /// <summary>The HTTP API's burst.</summary>
+    public CfnParameter ApiBurstLimit { get; }
 }

@@ -68,6 +68,26 @@ public sealed record HttpApiRequestContext
 
     /// <summary>HTTP details.</summary>
     [JsonPropertyName("http")] public HttpApiHttpDescription? Http { get; init; }
+
+    /// <summary>What the route's authorizer verified; absent on a route without one.</summary>
+    [JsonPropertyName("authorizer")] public HttpApiAuthorizerContext? Authorizer { get; init; }
+}
+
+/// <summary>The authorizer section of an HTTP API request context.</summary>
+public sealed record HttpApiAuthorizerContext
+{
+    /// <summary>Set by a JWT authorizer: the verified token's claims and scopes.</summary>
+    [JsonPropertyName("jwt")] public HttpApiJwtContext? Jwt { get; init; }
+}
+
+/// <summary>The claims and scopes of a token API Gateway's JWT authorizer verified (signature, issuer, audience, expiry).</summary>
+public sealed record HttpApiJwtContext
+{
+    /// <summary>The token's claims; API Gateway passes every value as a string.</summary>
+    [JsonPropertyName("claims")] public IReadOnlyDictionary<string, string>? Claims { get; init; }
+
+    /// <summary>The token's scopes, when its <c>scope</c> or <c>scp</c> claim had any.</summary>
+    [JsonPropertyName("scopes")] public IReadOnlyList<string>? Scopes { get; init; }
 }
 
 /// <summary>Method, path and caller of an HTTP API request.</summary>

@@ -20,6 +20,19 @@ public class HandlerAttribute : Attribute
     /// <summary>For <see cref="Trigger.HttpApi"/>: the route key, for example <c>POST /scans</c>.</summary>
     public string? Route { get; set; }
 
+    /// <summary>
+    /// For <see cref="Trigger.HttpApi"/>: the OAuth scopes a caller's token must carry, for example <c>"ergonomics:read"</c>.
+    /// Every route sits behind the tenant's JWT authorizer; the runtime also checks the token's tenant claim.
+    /// </summary>
+    public string[]? Scopes { get; set; }
+
+    /// <summary>
+    /// For <see cref="Trigger.HttpApi"/>: makes the route callable without a token, for the reason given (for example
+    /// <c>"health probe for the load balancer"</c>). The reason goes into the manifest and docs/security.md, and rule
+    /// INS011 reports the route so the choice stays visible.
+    /// </summary>
+    public string? Anonymous { get; set; }
+
     /// <summary>For <see cref="Trigger.SqsBatch"/>: the most messages one invocation receives (1–10,000).</summary>
     public int BatchSize { get; set; } = 10;
 

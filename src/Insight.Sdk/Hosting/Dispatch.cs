@@ -78,10 +78,10 @@ public static partial class Dispatch
 
     /// <summary>An HTTP API request whose body is <typeparamref name="TEvent"/>; answers 202 when the handler returns nothing.</summary>
     public static async ValueTask HttpApiAsync<TEvent>(
-        InvocationContext context, IBufferWriter<byte> response, JsonTypeInfo<TEvent> eventType,
+        InvocationContext context, IBufferWriter<byte> response, RouteSecurity security, JsonTypeInfo<TEvent> eventType,
         Func<TEvent, InvocationContext, ValueTask> handle)
     {
-        if (!TryReadBody(context, response, eventType, out var item))
+        if (!TryAuthorize(context, response, security, out var request) || !TryReadBody(request, response, eventType, out var item))
         {
             return;
         }
@@ -92,10 +92,10 @@ public static partial class Dispatch
 
     /// <summary>An HTTP API request whose body is <typeparamref name="TEvent"/>; the result is the 200 response's JSON body.</summary>
     public static async ValueTask HttpApiAsync<TEvent, TResult>(
-        InvocationContext context, IBufferWriter<byte> response, JsonTypeInfo<TEvent> eventType,
+        InvocationContext context, IBufferWriter<byte> response, RouteSecurity security, JsonTypeInfo<TEvent> eventType,
         JsonTypeInfo<TResult> resultType, Func<TEvent, InvocationContext, ValueTask<TResult>> handle)
     {
-        if (!TryReadBody(context, response, eventType, out var item))
+        if (!TryAuthorize(context, response, security, out var request) || !TryReadBody(request, response, eventType, out var item))
         {
             return;
         }
@@ -111,9 +111,13 @@ public static partial class Dispatch
 
     /// <summary>An HTTP API request handled as it is: the handler sees the whole request and shapes the whole response.</summary>
     public static async ValueTask HttpApiRawAsync(
-        InvocationContext context, IBufferWriter<byte> response, Func<HttpApiRequest, InvocationContext, ValueTask<HttpApiResponse>> handle)
+        InvocationContext context, IBufferWriter<byte> response, RouteSecurity security, Func<HttpApiRequest, InvocationContext, ValueTask<HttpApiResponse>> handle)
     {
-        var request = Read(context.Payload.Span, InsightJsonContext.Default.HttpApiRequest, nameof(HttpApiRequest));
+        if (!TryAuthorize(context, response, security, out var request))
+        {
+            return;
+        }
+
         var result = await handle(request, context).ConfigureAwait(false);
         WriteJson(response, result, InsightJsonContext.Default.HttpApiResponse);
     }
@@ -156,9 +160,74 @@ public static partial class Dispatch
         return envelope.Detail;
     }
 
-    private static bool TryReadBody<TEvent>(InvocationContext context, IBufferWriter<byte> response, JsonTypeInfo<TEvent> eventType, out TEvent item)
+    /// <summary>
+    /// Defence in depth behind API Gateway's JWT authorizer: an authenticated route serves only a request that carries
+    /// the authorizer's verified claims (no claims means the route was deployed without its authorizer: refused, never
+    /// served anonymously), whose tenant claim is this deployment's tenant, and whose scopes include the route's. The
+    /// caller reaches the handler as <see cref="InvocationContext.Caller"/>. Claims and tokens are never logged.
+    /// </summary>
+    private static bool TryAuthorize(InvocationContext context, IBufferWriter<byte> response, RouteSecurity security, out HttpApiRequest request)
     {
-        var request = Read(context.Payload.Span, InsightJsonContext.Default.HttpApiRequest, nameof(HttpApiRequest));
+        request = Read(context.Payload.Span, InsightJsonContext.Default.HttpApiRequest, nameof(HttpApiRequest));
+        var jwt = request.RequestContext?.Authorizer?.Jwt;
+        var claims = jwt?.Claims;
+        if (claims is null)
+        {
+            if (security.IsAnonymous)
+            {
+                return true;
+            }
+
+            LogNoAuthorizer(Logger(context), request.RequestContext?.RouteKey ?? request.RouteKey ?? "(no route key)");
+            WriteError(response, 401, "Unauthorized", "The request carries no verified token.");
+            return false;
+        }
+
+        var tenantClaim = context.Tenant.TenantClaim;
+        claims.TryGetValue(tenantClaim, out var tenant);
+        var scopes = jwt!.Scopes ?? ScopesFromClaims(claims);
+        var caller = new Caller(claims.GetValueOrDefault("sub"), scopes, tenant, claims);
+        if (!security.IsAnonymous)
+        {
+            if (!string.Equals(tenant, context.Tenant.TenantId, StringComparison.Ordinal))
+            {
+                WriteError(response, 403, "Forbidden", tenant is null
+                    ? $"The token has no {tenantClaim} claim."
+                    : "The token was issued for another tenant.");
+                return false;
+            }
+
+            var missing = security.Scopes.Where(scope => !caller.HasScope(scope)).ToList();
+            if (missing.Count > 0)
+            {
+                WriteError(response, 403, "Forbidden", $"The token lacks the scope {string.Join(", ", missing)} this route requires.");
+                return false;
+            }
+        }
+
+        context.Caller = caller;
+        return true;
+    }
+
+    /// <summary>OAuth scopes as the <c>scope</c> (space-separated) or <c>scp</c> claim carries them.</summary>
+    private static string[] ScopesFromClaims(IReadOnlyDictionary<string, string> claims) =>
+        (claims.GetValueOrDefault("scope") ?? claims.GetValueOrDefault("scp") ?? "")
+            .Trim('[', ']')
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static ILogger Logger(InvocationContext context) =>
+        context.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Insight.HttpApi");
+
+    private static void WriteError(IBufferWriter<byte> response, int status, string error, string message) =>
+        WriteJson(response, new HttpApiResponse
+        {
+            StatusCode = status,
+            Headers = JsonHeaders,
+            Body = JsonSerializer.Serialize(new HttpErrorBody(error, message, null), InsightJsonContext.Default.HttpErrorBody),
+        }, InsightJsonContext.Default.HttpApiResponse);
+
+    private static bool TryReadBody<TEvent>(HttpApiRequest request, IBufferWriter<byte> response, JsonTypeInfo<TEvent> eventType, out TEvent item)
+    {
         try
         {
             var body = request.Body is null ? [] : request.IsBase64Encoded ? Convert.FromBase64String(request.Body) : Encoding.UTF8.GetBytes(request.Body);
@@ -186,6 +255,9 @@ public static partial class Dispatch
         using var writer = new Utf8JsonWriter(response);
         JsonSerializer.Serialize(writer, value, type);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refused a request to {RouteKey}: it carries no verified token, so the route was deployed without its JWT authorizer")]
+    private static partial void LogNoAuthorizer(ILogger logger, string routeKey);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SQS message {MessageId} failed ({ErrorType}): {Reason}")]
     private static partial void LogRecordFailed(ILogger logger, Exception exception, string messageId, string errorType, string reason);

@@ -55,6 +55,12 @@ public sealed class InvocationContext
     /// </summary>
     public string? InvocationTenantId => _invocation.TenantId;
 
+    /// <summary>
+    /// Who made an HTTP request, from the token the route's authorizer verified; null for other triggers and for an
+    /// anonymous route called without a token.
+    /// </summary>
+    public Caller? Caller { get; internal set; }
+
     /// <summary>The deployment's tenant.</summary>
     public TenantContext Tenant { get; }
 

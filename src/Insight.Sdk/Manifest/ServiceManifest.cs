@@ -108,6 +108,8 @@ public sealed record ServiceManifest(
 /// <param name="Schedule">For scheduled functions: the rate or cron expression.</param>
 /// <param name="Route">For HTTP functions: the route key, e.g. <c>GET /workers/{worker}/risk</c>.</param>
 /// <param name="BatchSize">For SQS functions: the most messages per invocation.</param>
+/// <param name="Scopes">For authenticated HTTP functions: the scopes a caller's token must carry.</param>
+/// <param name="Anonymous">For an HTTP function callable without a token: why.</param>
 /// <param name="MemorySize">Memory in MB.</param>
 /// <param name="TimeoutSeconds">Timeout in seconds.</param>
 /// <param name="Architecture">The instruction set.</param>
@@ -129,11 +131,17 @@ public sealed record FunctionManifest(
     string? DetailType = null,
     string? Schedule = null,
     string? Route = null,
-    int? BatchSize = null)
+    int? BatchSize = null,
+    IReadOnlyList<string>? Scopes = null,
+    string? Anonymous = null)
 {
     /// <summary>Whether the function is invoked asynchronously (and so has retries and a failure destination).</summary>
     [JsonIgnore]
     public bool IsAsync => Trigger is Trigger.EventBridge or Trigger.Schedule;
+
+    /// <summary>Whether the function's route takes callers without a token.</summary>
+    [JsonIgnore]
+    public bool IsAnonymous => Anonymous is not null;
 }
 
 /// <summary>A table a function uses, and how.</summary>

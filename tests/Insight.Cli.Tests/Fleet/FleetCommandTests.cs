@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Insight.Cli.Fleet;
+using Insight.Sdk.Fleet;
 using Spectre.Console;
 
 namespace Insight.Cli.Tests.Fleet;

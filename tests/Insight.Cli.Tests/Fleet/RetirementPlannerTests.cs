@@ -1,4 +1,5 @@
 using Insight.Cli.Fleet;
+using Insight.Sdk.Fleet;
 
 namespace Insight.Cli.Tests.Fleet;
 
@@ -13,7 +14,7 @@ public sealed class RetirementPlannerTests
         ["eu-central-1", "eu-west-1"],
         "insight-tenant-registry",
         "insight-platform-admin",
-        new FleetRollout(10, 5, "STRICT_FAILURE_TOLERANCE", "SEQUENTIAL", 2));
+        new RolloutPreferences { MaxConcurrentPercentage = 10, FailureTolerancePercentage = 5, ConcurrencyMode = "STRICT_FAILURE_TOLERANCE", RegionConcurrency = "SEQUENTIAL", RetryRounds = 2 });
 
     private static RetirementRequest Request(string? exportBucket = "insight-retired", string? retiredUnit = "ou-exmp-retired01") =>
         new("acme-logistics", "456789012345", exportBucket, retiredUnit, "/var/insight/closures.csv", Fleet);

@@ -59,13 +59,13 @@ public static class Sources
             public Task HandleAsync(ScheduledEvent tick, CancellationToken cancellationToken) => Task.CompletedTask;
         }
 
-        [EventHandler(Trigger = Trigger.HttpApi, Route = "POST /devices/reset")]
+        [EventHandler(Trigger = Trigger.HttpApi, Route = "POST /devices/reset", Scopes = ["devices:write"])]
         public sealed partial class ResetDevice(Counter? counter = null)
         {
             public ValueTask<Receipt> HandleAsync(Reset reset) => ValueTask.FromResult(new Receipt(reset.DeviceSerial, counter is not null));
         }
 
-        [EventHandler(Trigger = Trigger.HttpApi, Route = "GET /health", Architecture = LambdaArchitecture.X86_64)]
+        [EventHandler(Trigger = Trigger.HttpApi, Route = "GET /health", Anonymous = "health probe for the load balancer", Architecture = LambdaArchitecture.X86_64)]
         public sealed partial class Health
         {
             public Task<HttpApiResponse> HandleAsync(HttpApiRequest request) => Task.FromResult(new HttpApiResponse { StatusCode = 204 });

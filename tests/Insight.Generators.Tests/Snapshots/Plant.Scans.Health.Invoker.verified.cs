@@ -15,9 +15,10 @@ partial class Health
     internal sealed class FunctionInvoker : global::Insight.Sdk.Hosting.IFunctionInvoker
     {
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Insight.Sdk.Aws.HttpApiRequest> EventType = global::Insight.Sdk.Serialization.InsightJsonContext.Default.HttpApiRequest;
+        private static readonly global::Insight.Sdk.Hosting.RouteSecurity Security = global::Insight.Sdk.Hosting.RouteSecurity.Anonymous("health probe for the load balancer");
 
         public global::System.Threading.Tasks.ValueTask InvokeAsync(global::Insight.Sdk.InvocationContext context, global::System.Buffers.IBufferWriter<byte> response) =>
-            global::Insight.Sdk.Hosting.Dispatch.HttpApiRawAsync(context, response, Handle);
+            global::Insight.Sdk.Hosting.Dispatch.HttpApiRawAsync(context, response, Security, Handle);
 
         private static global::System.Threading.Tasks.ValueTask<global::Insight.Sdk.Aws.HttpApiResponse> Handle(global::Insight.Sdk.Aws.HttpApiRequest @event, global::Insight.Sdk.InvocationContext context) =>
             new(context.Services.GetRequiredService<global::Plant.Scans.Health>().HandleAsync(@event));

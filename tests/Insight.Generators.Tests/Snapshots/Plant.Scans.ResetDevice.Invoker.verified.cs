@@ -16,9 +16,10 @@ partial class ResetDevice
     {
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Plant.Scans.Reset> EventType = (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Plant.Scans.Reset>)global::Plant.Scans.PlantJsonContext.Default.GetTypeInfo(typeof(global::Plant.Scans.Reset))!;
         private static readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Plant.Scans.Receipt> ResultType = (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Plant.Scans.Receipt>)global::Plant.Scans.PlantJsonContext.Default.GetTypeInfo(typeof(global::Plant.Scans.Receipt))!;
+        private static readonly global::Insight.Sdk.Hosting.RouteSecurity Security = global::Insight.Sdk.Hosting.RouteSecurity.Authenticated("devices:write");
 
         public global::System.Threading.Tasks.ValueTask InvokeAsync(global::Insight.Sdk.InvocationContext context, global::System.Buffers.IBufferWriter<byte> response) =>
-            global::Insight.Sdk.Hosting.Dispatch.HttpApiAsync(context, response, EventType, ResultType, Handle);
+            global::Insight.Sdk.Hosting.Dispatch.HttpApiAsync(context, response, Security, EventType, ResultType, Handle);
 
         private static global::System.Threading.Tasks.ValueTask<global::Plant.Scans.Receipt> Handle(global::Plant.Scans.Reset @event, global::Insight.Sdk.InvocationContext context) =>
             context.Services.GetRequiredService<global::Plant.Scans.ResetDevice>().HandleAsync(@event);

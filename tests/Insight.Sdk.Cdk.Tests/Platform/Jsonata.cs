@@ -5,7 +5,7 @@ namespace Insight.Sdk.Cdk.Tests.Platform;
 
 /// <summary>
 /// Evaluates the state machine's JSONata expressions with the JSONata release Step Functions implements (2.0.6), on
-/// the machine's Node.js, with Step Functions' <c>$hash</c> added. The package is fetched with npm into
+/// the machine's Node.js, with Step Functions' <c>$hash</c> and <c>$parse</c> added. The package is fetched with npm into
 /// <c>.tools/</c> of the repository the first time, like DynamoDB Local.
 /// </summary>
 public static class Jsonata
@@ -20,6 +20,8 @@ public static class Jsonata
         const compiled = jsonata(expression);
         // Step Functions' $hash: the hex digest of the value with the named algorithm.
         compiled.registerFunction('hash', (value, algorithm) => crypto.createHash(algorithm.replace('-', '').toLowerCase()).update(value, 'utf8').digest('hex'), '<ss:s>');
+        // Step Functions' $parse: a JSON string as its value.
+        compiled.registerFunction('parse', value => JSON.parse(value), '<s:x>');
         (async () => {
           const results = [];
           for (const input of inputs) results.push(await compiled.evaluate({}, { states: { input } }));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Insight.Sdk.Cdk.Platform;
+using Insight.Sdk.Fleet;
 
 namespace Insight.Sdk.Cdk.Tests.Platform;
 
@@ -90,7 +91,7 @@ public sealed class ServiceStackSetTests(SynthesizedFleet fleet)
     {
         var rule = fleet.ScanIngest.GetProperty("Parameters").GetProperty("TenantId").GetProperty("AllowedPattern").GetString();
 
-        Assert.Equal(AccountVending.TenantIdPattern, rule);
+        Assert.Equal(TenantId.Pattern, rule);
         Assert.Matches(rule!, ServiceStackSets.UnassignedTenant);
     }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Insight.Sdk.Cdk.Platform;
+using Insight.Sdk.Fleet;
 
 namespace Insight.Sdk.Cdk.Tests.Platform;
 

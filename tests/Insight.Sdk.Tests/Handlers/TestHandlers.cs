@@ -19,7 +19,15 @@ public sealed record Seen(
 
 public sealed record Ping([property: JsonPropertyName("mode")] string Mode);
 
+/// <summary>Who called an HTTP route, as the handler sees it.</summary>
+public sealed record CallerSeen(
+    [property: JsonPropertyName("subject")] string? Subject,
+    [property: JsonPropertyName("tenant")] string? Tenant,
+    [property: JsonPropertyName("scopes")] IReadOnlyList<string> Scopes,
+    [property: JsonPropertyName("claims")] int Claims);
+
 [JsonSerializable(typeof(Seen))]
+[JsonSerializable(typeof(CallerSeen))]
 [JsonSerializable(typeof(Ping))]
 public sealed partial class TestJsonContext : JsonSerializerContext;
 
@@ -102,6 +110,22 @@ public sealed partial class PostScan
     public Task<Seen> HandleAsync(ScanEvent scan, TenantContext tenant) =>
         Task.FromResult(new Seen(scan.EventId, tenant.TenantId, null, null, false, 0));
 }
+
+[EventHandler(Trigger = Trigger.HttpApi, Route = "POST /me", Scopes = ["profile:read"])]
+public sealed partial class WhoAmI
+{
+    public Task<CallerSeen> HandleAsync(ScanEvent scan, InvocationContext context) =>
+        Task.FromResult(new CallerSeen(context.Caller?.Subject, context.Caller?.Tenant, context.Caller?.Scopes ?? [], context.Caller?.Claims.Count ?? -1));
+}
+
+#pragma warning disable INS011 // The test of an anonymous route.
+[EventHandler(Trigger = Trigger.HttpApi, Route = "POST /probe", Anonymous = "health probe for the load balancer")]
+public sealed partial class Probe
+{
+    public Task<CallerSeen> HandleAsync(ScanEvent scan, InvocationContext context) =>
+        Task.FromResult(new CallerSeen(context.Caller?.Subject, context.Caller?.Tenant, context.Caller?.Scopes ?? [], context.Caller?.Claims.Count ?? -1));
+}
+#pragma warning restore INS011
 
 [EventHandler(Trigger = Trigger.Schedule, Schedule = "rate(5 minutes)")]
 public sealed partial class Tick(Processed processed)

@@ -196,6 +196,55 @@ public sealed class FunctionHostTests
     }
 
     [Fact]
+    public async Task The_verified_caller_reaches_the_handler()
+    {
+        await using var function = await RunningFunction.StartAsync("WhoAmI");
+
+        var outcome = await function.InvokeAsync(WireEvents.HttpApi(WireEvents.Scan(), "POST /me", scopes: "profile:read scans:read"));
+
+        using var response = JsonDocument.Parse(outcome.Body);
+        Assert.Equal(200, response.RootElement.GetProperty("statusCode").GetInt32());
+        using var caller = JsonDocument.Parse(response.RootElement.GetProperty("body").GetString()!);
+        Assert.Equal("user-17", caller.RootElement.GetProperty("subject").GetString());
+        Assert.Equal(WireEvents.Tenant, caller.RootElement.GetProperty("tenant").GetString());
+        Assert.Equal(["profile:read", "scans:read"], caller.RootElement.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(5, caller.RootElement.GetProperty("claims").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("northwind-dc-7", "profile:read", 403, "issued for another tenant")]
+    [InlineData(WireEvents.Tenant, "scans:read", 403, "lacks the scope profile:read")]
+    [InlineData(null, "profile:read", 401, "no verified token")]
+    public async Task A_caller_the_route_does_not_admit_is_refused_without_running_the_handler(string? tenant, string scopes, int status, string message)
+    {
+        await using var function = await RunningFunction.StartAsync("WhoAmI");
+
+        var outcome = await function.InvokeAsync(WireEvents.HttpApi(WireEvents.Scan(), "POST /me", tenant, scopes));
+
+        Assert.False(outcome.IsError, outcome.BodyText);
+        using var response = JsonDocument.Parse(outcome.Body);
+        Assert.Equal(status, response.RootElement.GetProperty("statusCode").GetInt32());
+        var body = response.RootElement.GetProperty("body").GetString()!;
+        Assert.Contains(message, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("subject", body, StringComparison.Ordinal);
+        // The refusal names no claim value: another tenant's id stays out of the response and the logs.
+        Assert.DoesNotContain("northwind", body + string.Join("\n", function.OutputLines().Select(line => line.GetRawText())), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_anonymous_route_serves_callers_without_a_token()
+    {
+        await using var function = await RunningFunction.StartAsync("Probe");
+
+        var outcome = await function.InvokeAsync(WireEvents.HttpApi(WireEvents.Scan(), "POST /probe", tenant: null));
+
+        using var response = JsonDocument.Parse(outcome.Body);
+        Assert.Equal(200, response.RootElement.GetProperty("statusCode").GetInt32());
+        using var caller = JsonDocument.Parse(response.RootElement.GetProperty("body").GetString()!);
+        Assert.Equal(-1, caller.RootElement.GetProperty("claims").GetInt32());
+    }
+
+    [Fact]
     public async Task Scheduled_event_reaches_the_handler_with_its_rule()
     {
         await using var function = await RunningFunction.StartAsync("Tick");

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Insight.Cli.Fleet;
+namespace Insight.Sdk.Fleet;
 
 /// <summary>
-/// The platform as the infrastructure app describes it in <c>insight-fleet.json</c> (beside the platform template):
-/// the names the retirement runbook and the rollout plan use, so they match what the platform stack created.
+/// The platform as operators address it — stack set names, regions, the tenants unit, the registry — written beside the
+/// platform template as <c>insight-fleet.json</c> by the infrastructure app and read by <c>insight fleet plan</c> and
+/// <c>insight fleet retire</c>, so runbooks and rollout plans name exactly what the platform stack created.
 /// </summary>
-internal sealed record FleetDescription(
+public sealed record FleetDescription(
     [property: JsonPropertyName("platformStack")] string PlatformStack,
     [property: JsonPropertyName("homeRegion")] string? HomeRegion,
     [property: JsonPropertyName("tenantsOrganizationalUnitId")] string TenantsOrganizationalUnitId,
@@ -16,13 +17,19 @@ internal sealed record FleetDescription(
     [property: JsonPropertyName("regions")] IReadOnlyList<string> Regions,
     [property: JsonPropertyName("registryTable")] string RegistryTable,
     [property: JsonPropertyName("platformRoleName")] string PlatformRoleName,
-    [property: JsonPropertyName("rollout")] FleetRollout Rollout)
+    [property: JsonPropertyName("rollout")] RolloutPreferences Rollout)
 {
-    /// <summary>The file's name.</summary>
+    /// <summary>The file name the description is written under.</summary>
     public const string FileName = "insight-fleet.json";
 
-    /// <summary>Where <c>dotnet run --project samples/Infra</c> writes it, relative to the repository root.</summary>
-    public static string SamplePath(string repositoryRoot) => Path.Combine(repositoryRoot, "samples", "Infra", "cdk.out", "platform", FileName);
+    /// <summary>Writes the description into <paramref name="directory"/> and returns its path.</summary>
+    public string Write(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, FileName);
+        File.WriteAllText(path, JsonSerializer.Serialize(this, FleetJsonContext.Default.FleetDescription));
+        return path;
+    }
 
     /// <summary>Reads a description.</summary>
     /// <exception cref="InvalidDataException">The file is not a fleet description.</exception>
@@ -30,7 +37,7 @@ internal sealed record FleetDescription(
     {
         try
         {
-            var description = JsonSerializer.Deserialize<FleetDescription>(File.ReadAllText(path));
+            var description = JsonSerializer.Deserialize(File.ReadAllText(path), FleetJsonContext.Default.FleetDescription);
             return description is { StackSets.Count: > 0, TenantsOrganizationalUnitId.Length: > 0 }
                 ? description
                 : throw new InvalidDataException($"{path} names no stack sets or no tenants unit.");
@@ -42,10 +49,7 @@ internal sealed record FleetDescription(
     }
 }
 
-/// <summary>The rollout's operation preferences as the platform configures them.</summary>
-internal sealed record FleetRollout(
-    [property: JsonPropertyName("maxConcurrentPercentage")] int MaxConcurrentPercentage,
-    [property: JsonPropertyName("failureTolerancePercentage")] int FailureTolerancePercentage,
-    [property: JsonPropertyName("concurrencyMode")] string ConcurrencyMode,
-    [property: JsonPropertyName("regionConcurrency")] string RegionConcurrency,
-    [property: JsonPropertyName("retryRounds")] int RetryRounds);
+/// <summary>Source-generated JSON metadata for the fleet description, so reading it needs no reflection.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSerializable(typeof(FleetDescription))]
+internal sealed partial class FleetJsonContext : JsonSerializerContext;
