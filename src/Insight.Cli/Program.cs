@@ -5,6 +5,7 @@ var root = new RootCommand("insight: tools for services built with the Insight S
 {
     LocalCommand.Create(),
     Insight.Cli.Fleet.FleetCommand.Create(),
+    Insight.Cli.Build.BuildCommand.Create(),
 };
 
 // Ctrl+C cancels the command; the time allowed here lets it stop every process and server it started.

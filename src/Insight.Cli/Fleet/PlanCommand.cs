@@ -18,6 +18,10 @@ internal static class PlanCommand
     {
         var accounts = new Option<int>("--accounts") { Description = "Tenant accounts (one stack instance per service and region each)", Required = true };
         var services = new Option<int>("--services") { Description = "Services, one stack set each", Required = true };
+        var changed = new Option<int?>("--changed-services")
+        {
+            Description = "Services whose code or template changed in this release; with content-addressed keys only their stack sets are updated, and the plan shows the difference to updating all",
+        };
         var regions = new Option<string>("--regions") { Description = "Regions in rollout order, comma-separated", DefaultValueFactory = _ => "eu-central-1" };
         var maxConcurrent = new Option<int>("--max-concurrent-percentage") { Description = "Share of accounts updated at once per stack set and region", DefaultValueFactory = _ => DefaultMaxConcurrentPercentage };
         var tolerance = new Option<int>("--failure-tolerance-percentage") { Description = "Share of accounts that may fail per stack set and region before the operation stops", DefaultValueFactory = _ => DefaultFailureTolerancePercentage };
@@ -33,7 +37,7 @@ internal static class PlanCommand
 
         var command = new Command("plan", "Simulate a release rolling out to every tenant account under the StackSets quotas: waves, duration, failures and retries")
         {
-            accounts, services, regions, maxConcurrent, tolerance, mode, regionConcurrency, mean, stddev, shape, failure, retries, seed, fleet,
+            accounts, services, changed, regions, maxConcurrent, tolerance, mode, regionConcurrency, mean, stddev, shape, failure, retries, seed, fleet,
         };
         command.SetAction(parse =>
         {
@@ -77,7 +81,34 @@ internal static class PlanCommand
                 return 1;
             }
 
-            PlanView.Write(console, RolloutPlanner.Plan(settings));
+            if (parse.GetValue(changed) is not { } changedServices)
+            {
+                PlanView.Write(console, RolloutPlanner.Plan(settings));
+                return 0;
+            }
+
+            if (changedServices < 0 || changedServices > settings.Services)
+            {
+                console.MarkupLineInterpolated($"[red]--changed-services must be between 0 and --services ({settings.Services}).[/]");
+                return 1;
+            }
+
+            // Unchanged services keep their code and template keys, so their stack sets see no change and are not updated.
+            var all = RolloutPlanner.Plan(settings);
+            var changedPlan = changedServices == 0 ? null : RolloutPlanner.Plan(settings with { Services = changedServices });
+            if (changedPlan is null)
+            {
+                console.MarkupLine("No service changed: every template is byte-identical, no stack set is updated, no stack instance is touched.");
+            }
+            else
+            {
+                PlanView.Write(console, changedPlan);
+            }
+
+            var changedInstances = changedPlan?.Settings.Instances ?? 0;
+            var changedMinutes = changedPlan?.TotalMinutes ?? 0;
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+                $"[bold]Content-addressed release[/]: {changedServices:N0} of {settings.Services:N0} services changed: {changedInstances:N0} stack instance updates in {PlanView.Minutes(changedMinutes)}, instead of {settings.Instances:N0} in {PlanView.Minutes(all.TotalMinutes)} when every service is updated."));
             return 0;
         });
         return command;
