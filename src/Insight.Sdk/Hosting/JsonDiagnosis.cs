@@ -46,7 +46,7 @@ internal static partial class JsonDiagnosis
         }
         catch (JsonException syntax)
         {
-            return (walk.Current, $"not well-formed JSON: {WithoutPosition(syntax.Message)} (line {syntax.LineNumber + 1}, byte {syntax.BytePositionInLine + 1})");
+            return (walk.Current, NotWellFormed(syntax, offset + (int)reader.BytesConsumed));
         }
 
         // The walk accepted what the serializer refused (a custom converter's own rule, say): report the serializer's
@@ -68,8 +68,7 @@ internal static partial class JsonDiagnosis
 
         return failure switch
         {
-            JsonException syntax => (path == "$" ? PathAt(json, consumed, "$") : path,
-                $"not well-formed JSON: {WithoutPosition(syntax.Message)} (line {syntax.LineNumber + 1}, byte {syntax.BytePositionInLine + 1})"),
+            JsonException syntax => (path == "$" ? PathAt(json, consumed, "$") : path, NotWellFormed(syntax, consumed)),
             _ => (path, LoneSurrogateProblem),
         };
     }
@@ -208,22 +207,20 @@ internal static partial class JsonDiagnosis
         return null;
     }
 
+    /// <summary>The reader's complaint, placed by the offset of the last byte it could read (from the payload's start).</summary>
+    private static string NotWellFormed(JsonException syntax, int consumed) =>
+        $"not well-formed JSON after byte offset {consumed}: {WithoutPosition(syntax.Message)}";
+
     private static string InvalidUtf8(ReadOnlySpan<byte> json, int bad, int offset)
     {
-        var shown = string.Join(" ", json.Slice(bad, Math.Min(json.Length - bad, SequenceLength(json[bad]))).ToArray().Select(b => $"0x{b:X2}"));
-        return $"the payload is not valid UTF-8: the bytes {shown} at byte {offset + bad} are not a UTF-8 character; send JSON encoded as UTF-8";
+        // The decoder says how long the invalid sequence is: a stray continuation byte, or a lead byte cut short.
+        Rune.DecodeFromUtf8(json[bad..], out _, out var length);
+        var shown = string.Join(" ", json.Slice(bad, Math.Max(1, length)).ToArray().Select(b => $"0x{b:X2}"));
+        return $"the payload is not valid UTF-8: {shown} at byte offset {offset + bad} is not a UTF-8 character; send JSON encoded as UTF-8";
     }
 
     private const string LoneSurrogateProblem =
         "the string holds a lone surrogate (half of a UTF-16 pair, escaped as \\uD800-\\uDFFF, without its other half): not valid Unicode text";
-
-    private static int SequenceLength(byte lead) => lead switch
-    {
-        < 0xC0 => 1,
-        < 0xE0 => 2,
-        < 0xF0 => 3,
-        _ => 4,
-    };
 
     private static string NameOf(ref Utf8JsonReader reader)
     {
