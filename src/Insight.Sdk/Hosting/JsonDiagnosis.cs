@@ -429,6 +429,11 @@ internal static partial class JsonDiagnosis
                     return Mismatch(ref reader, type, path, field);
                 }
 
+                if (LoneSurrogate(ref reader, path) is { } notText)
+                {
+                    return notText;
+                }
+
                 var text = "\"" + (reader.GetString() ?? "") + "\"";
                 return EnumNames(type, clr).Any(name => string.Equals(name, text, StringComparison.OrdinalIgnoreCase)) ? null : Mismatch(ref reader, type, path, field);
             }
