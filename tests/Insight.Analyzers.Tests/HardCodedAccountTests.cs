@@ -12,7 +12,7 @@ public sealed class HardCodedAccountTests
     [Fact]
     public async Task An_account_in_a_handlers_ARN_is_built_from_the_tenant_context()
     {
-        await DriftVerifier.FixAsync<HardCodedIdentityAnalyzer, TenantValueCodeFixProvider>(
+        await DriftVerifier.FixAsync<IdentityAnalyzers, TenantValueCodeFixProvider>(
             Sources.Service + """
             [ScanEventHandler]
             public sealed partial class Alert
@@ -40,14 +40,14 @@ public sealed class HardCodedAccountTests
     [Fact]
     public async Task A_handler_without_a_tenant_parameter_gets_one_before_the_cancellation_token()
     {
-        await DriftVerifier.FixAsync<HardCodedIdentityAnalyzer, TenantValueCodeFixProvider>(
+        await DriftVerifier.FixAsync<IdentityAnalyzers, TenantValueCodeFixProvider>(
             Sources.Service + """
             [ScanEventHandler]
             public sealed partial class Alert
             {
                 public Task HandleAsync(ScanEvent scan, CancellationToken cancellationToken)
                 {
-                    var accountId = {|INS100:"123456789012"|};
+                    var awsAccountId = {|INS100:"123456789012"|};
                     return Task.CompletedTask;
                 }
             }
@@ -58,7 +58,7 @@ public sealed class HardCodedAccountTests
             {
                 public Task HandleAsync(ScanEvent scan, TenantContext tenant, CancellationToken cancellationToken)
                 {
-                    var accountId = tenant.AccountId;
+                    var awsAccountId = tenant.AccountId;
                     return Task.CompletedTask;
                 }
             }
@@ -68,7 +68,7 @@ public sealed class HardCodedAccountTests
     [Fact]
     public async Task Fix_all_adds_the_tenant_parameter_once_and_replaces_every_account()
     {
-        await DriftVerifier.FixAsync<HardCodedIdentityAnalyzer, TenantValueCodeFixProvider>(
+        await DriftVerifier.FixAsync<IdentityAnalyzers, TenantValueCodeFixProvider>(
             Sources.Service + """
             [ScanEventHandler]
             public sealed partial class Alert
@@ -77,7 +77,7 @@ public sealed class HardCodedAccountTests
                 {
                     var queue = {|INS100:"arn:aws:sqs:eu-central-1:123456789012:scans"|};
                     var role = {|INS100:"arn:aws:iam::123456789012:role/ingest"|};
-                    var ownerAccount = {|INS100:"123456789012"|};
+                    var ownerAwsAccount = {|INS100:"123456789012"|};
                     return Task.CompletedTask;
                 }
             }
@@ -90,7 +90,7 @@ public sealed class HardCodedAccountTests
                 {
                     var queue = $"arn:aws:sqs:{tenant.Region}:{tenant.AccountId}:scans";
                     var role = $"arn:aws:iam::{tenant.AccountId}:role/ingest";
-                    var ownerAccount = tenant.AccountId;
+                    var ownerAwsAccount = tenant.AccountId;
                     return Task.CompletedTask;
                 }
             }
@@ -100,7 +100,7 @@ public sealed class HardCodedAccountTests
     [Fact]
     public async Task The_tenant_is_found_in_an_invocation_context_or_a_constructor_parameter()
     {
-        await DriftVerifier.FixAsync<HardCodedIdentityAnalyzer, TenantValueCodeFixProvider>(
+        await DriftVerifier.FixAsync<IdentityAnalyzers, TenantValueCodeFixProvider>(
             Sources.Service + """
             [ScanEventHandler]
             public sealed partial class Alert
@@ -138,7 +138,7 @@ public sealed class HardCodedAccountTests
     [Fact]
     public async Task An_interpolated_ARN_keeps_its_holes()
     {
-        await DriftVerifier.FixAsync<HardCodedIdentityAnalyzer, TenantValueCodeFixProvider>(
+        await DriftVerifier.FixAsync<IdentityAnalyzers, TenantValueCodeFixProvider>(
             Sources.Service + """
             public sealed class Topics(TenantContext tenant)
             {
@@ -156,7 +156,7 @@ public sealed class HardCodedAccountTests
     [Fact]
     public async Task In_CDK_code_the_ARN_uses_the_deploying_account_and_region()
     {
-        await DriftVerifier.FixAsync<HardCodedIdentityAnalyzer, TenantValueCodeFixProvider>(
+        await DriftVerifier.FixAsync<IdentityAnalyzers, TenantValueCodeFixProvider>(
             Sources.Infrastructure + """
             public sealed class Alerts : Stack
             {
@@ -183,7 +183,7 @@ public sealed class HardCodedAccountTests
     [Fact]
     public async Task Constants_and_code_without_a_tenant_in_reach_are_reported_without_a_fix()
     {
-        var diagnostics = await DriftVerifier.DiagnosticsAsync<HardCodedIdentityAnalyzer>(Sources.Service + """
+        var diagnostics = await DriftVerifier.DiagnosticsAsync<IdentityAnalyzers>(Sources.Service + """
             public static class Topics
             {
                 public const string Alerts = "arn:aws:sns:eu-central-1:123456789012:alerts";
@@ -199,7 +199,7 @@ public sealed class HardCodedAccountTests
     [Fact]
     public async Task Comparing_the_current_account_with_a_literal_is_reported_without_a_fix()
     {
-        await DriftVerifier.AnalyzeAsync<HardCodedIdentityAnalyzer>(Sources.Service + """
+        await DriftVerifier.AnalyzeAsync<IdentityAnalyzers>(Sources.Service + """
             public static class Pricing
             {
                 public static decimal Discount(TenantContext tenant) => {|INS100:tenant.AccountId == "123456789012"|} ? 0.2m : 0m;
@@ -216,7 +216,7 @@ public sealed class HardCodedAccountTests
     [Fact]
     public async Task The_CDK_environment_account_is_reported()
     {
-        await DriftVerifier.AnalyzeAsync<HardCodedIdentityAnalyzer>(Sources.Infrastructure + """
+        await DriftVerifier.AnalyzeAsync<IdentityAnalyzers>(Sources.Infrastructure + """
             public static class Deployment
             {
                 public static StackProps Props() => new StackProps { Env = new Amazon.CDK.Environment { Account = {|INS100:"123456789012"|} } };
@@ -227,7 +227,7 @@ public sealed class HardCodedAccountTests
     [Fact]
     public async Task Twelve_digit_numbers_that_are_not_accounts_are_left_alone()
     {
-        await DriftVerifier.AnalyzeAsync<HardCodedIdentityAnalyzer>(Sources.Service + """
+        await DriftVerifier.AnalyzeAsync<IdentityAnalyzers>(Sources.Service + """
             public sealed record Order(string Number);
 
             public static class Orders
@@ -254,7 +254,7 @@ public sealed class HardCodedAccountTests
     [Fact]
     public async Task Accounts_listed_in_editorconfig_are_allowed()
     {
-        await DriftVerifier.AnalyzeAsync<HardCodedIdentityAnalyzer>(Sources.Service + """
+        await DriftVerifier.AnalyzeAsync<IdentityAnalyzers>(Sources.Service + """
             public static class Monitoring
             {
                 public const string CentralAccountId = "999999999999";
@@ -269,7 +269,7 @@ public sealed class HardCodedAccountTests
     [Fact]
     public async Task The_rule_is_switched_off_in_editorconfig()
     {
-        await DriftVerifier.AnalyzeAsync<HardCodedIdentityAnalyzer>(Sources.Service + """
+        await DriftVerifier.AnalyzeAsync<IdentityAnalyzers>(Sources.Service + """
             public static class Monitoring
             {
                 public static string Role() => "arn:aws:iam::123456789012:role/fleet-monitor";
@@ -280,7 +280,7 @@ public sealed class HardCodedAccountTests
     [Fact]
     public async Task The_message_names_the_ARN_and_the_account()
     {
-        await DriftVerifier.AnalyzeAsync<HardCodedIdentityAnalyzer>(Sources.Service + """
+        await DriftVerifier.AnalyzeAsync<IdentityAnalyzers>(Sources.Service + """
             public static class Monitoring
             {
                 public static string Role() => {|#0:"arn:aws:iam::123456789012:role/fleet-monitor"|};

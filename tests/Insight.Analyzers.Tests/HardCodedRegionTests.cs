@@ -12,7 +12,7 @@ public sealed class HardCodedRegionTests
     [Fact]
     public async Task A_region_given_to_the_AWS_SDK_becomes_the_tenants_region()
     {
-        await DriftVerifier.FixAsync<HardCodedIdentityAnalyzer, TenantValueCodeFixProvider>(
+        await DriftVerifier.FixAsync<IdentityAnalyzers, TenantValueCodeFixProvider>(
             Sources.Service + """
             public sealed class Clients(TenantContext tenant)
             {
@@ -38,7 +38,7 @@ public sealed class HardCodedRegionTests
     [Fact]
     public async Task Fix_all_gives_a_handler_one_tenant_parameter_for_every_region()
     {
-        await DriftVerifier.FixAsync<HardCodedIdentityAnalyzer, TenantValueCodeFixProvider>(
+        await DriftVerifier.FixAsync<IdentityAnalyzers, TenantValueCodeFixProvider>(
             Sources.Service + """
             [ScanEventHandler]
             public sealed partial class Forward
@@ -70,7 +70,7 @@ public sealed class HardCodedRegionTests
     [Fact]
     public async Task A_literal_table_name_in_a_DynamoDB_request_is_reported()
     {
-        await DriftVerifier.AnalyzeAsync<HardCodedIdentityAnalyzer>(Sources.Service + """
+        await DriftVerifier.AnalyzeAsync<IdentityAnalyzers>(Sources.Service + """
             public static class Requests
             {
                 public static Amazon.DynamoDBv2.Model.GetItemRequest Get() => new() { TableName = {|INS101:"Scans"|} };
@@ -84,7 +84,7 @@ public sealed class HardCodedRegionTests
     [Fact]
     public async Task Behaviour_that_depends_on_the_region_is_reported()
     {
-        await DriftVerifier.AnalyzeAsync<HardCodedIdentityAnalyzer>(Sources.Service + """
+        await DriftVerifier.AnalyzeAsync<IdentityAnalyzers>(Sources.Service + """
             public static class Residency
             {
                 public static bool InEurope(TenantContext tenant) => {|INS101:tenant.Region == "eu-central-1"|} || {|INS101:tenant.Region.Equals("eu-west-1")|};
@@ -95,7 +95,7 @@ public sealed class HardCodedRegionTests
     [Fact]
     public async Task The_CDK_environment_region_is_reported_without_a_fix()
     {
-        await DriftVerifier.AnalyzeAsync<HardCodedIdentityAnalyzer>(Sources.Infrastructure + """
+        await DriftVerifier.AnalyzeAsync<IdentityAnalyzers>(Sources.Infrastructure + """
             public static class Deployment
             {
                 public static StackProps Props() => new StackProps { Env = new Amazon.CDK.Environment { Region = {|INS101:"eu-central-1"|} } };
@@ -106,7 +106,7 @@ public sealed class HardCodedRegionTests
     [Fact]
     public async Task Regions_from_the_tenant_context_log_messages_and_other_names_are_left_alone()
     {
-        await DriftVerifier.AnalyzeAsync<HardCodedIdentityAnalyzer>(Sources.Service + """
+        await DriftVerifier.AnalyzeAsync<IdentityAnalyzers>(Sources.Service + """
             public static class Fine
             {
                 public static Amazon.RegionEndpoint Endpoint(TenantContext tenant) => Amazon.RegionEndpoint.GetBySystemName(tenant.Region);
@@ -125,7 +125,7 @@ public sealed class HardCodedRegionTests
     [Fact]
     public async Task Regions_listed_in_editorconfig_are_allowed()
     {
-        await DriftVerifier.AnalyzeAsync<HardCodedIdentityAnalyzer>(Sources.Service + """
+        await DriftVerifier.AnalyzeAsync<IdentityAnalyzers>(Sources.Service + """
             public static class Certificates
             {
                 // CloudFront only takes certificates from us-east-1.
@@ -139,7 +139,7 @@ public sealed class HardCodedRegionTests
     [Fact]
     public async Task The_message_names_the_place_and_the_region()
     {
-        await DriftVerifier.AnalyzeAsync<HardCodedIdentityAnalyzer>(Sources.Service + """
+        await DriftVerifier.AnalyzeAsync<IdentityAnalyzers>(Sources.Service + """
             public static class Clients
             {
                 public static Amazon.RegionEndpoint Endpoint() => Amazon.RegionEndpoint.GetBySystemName({|#0:"eu-central-1"|});

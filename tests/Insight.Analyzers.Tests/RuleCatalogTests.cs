@@ -12,14 +12,7 @@ namespace Insight.Analyzers.Tests;
 /// <summary>What holds for every drift rule: its page, its release entry, its id range, where it runs and where not.</summary>
 public sealed class RuleCatalogTests
 {
-    private static readonly DiagnosticAnalyzer[] Analyzers =
-    [
-        new HardCodedIdentityAnalyzer(),
-        new PayloadTenantAnalyzer(),
-        new ServiceWiringAnalyzer(),
-        new InfrastructureDriftAnalyzer(),
-        new VersionDriftAnalyzer(),
-    ];
+    private static readonly DiagnosticAnalyzer[] Analyzers = DriftAnalyzers.All();
 
     private static readonly CodeFixProvider[] Fixes =
     [
@@ -29,6 +22,23 @@ public sealed class RuleCatalogTests
     ];
 
     private static ImmutableArray<DiagnosticDescriptor> Descriptors => [.. Analyzers.SelectMany(a => a.SupportedDiagnostics)];
+
+    /// <summary>Every rule the SDK reports, usage and drift: the whole catalogue, as its analyzers declare it.</summary>
+    private static ImmutableArray<DiagnosticDescriptor> Catalogue =>
+    [
+        .. Analyzers.Append(new Insight.Generators.Diagnostics.HandlerUsageAnalyzer()).Append(new Insight.Generators.Diagnostics.DynamoEntityAnalyzer())
+            .SelectMany(a => a.SupportedDiagnostics)
+            .DistinctBy(d => d.Id),
+    ];
+
+    /// <summary>Pages under docs/rules that describe no single rule.</summary>
+    private static readonly string[] PagesWithoutARule = ["corpus.md"];
+
+    /// <summary>The build's InsightRulesHelpBaseUrl (Directory.Build.props), which this project records as assembly metadata.</summary>
+    private static string HelpBaseUrl =>
+        typeof(RuleCatalogTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "InsightRulesHelpBaseUrl").Value!;
 
     [Fact]
     public void The_rules_are_INS100_to_INS111_each_once()
@@ -43,7 +53,6 @@ public sealed class RuleCatalogTests
         var releases = File.ReadAllLines(Path.Combine(root, "src", "Insight.Generators", "AnalyzerReleases.Unshipped.md"));
         foreach (var descriptor in Descriptors)
         {
-            Assert.Equal($"docs/rules/{descriptor.Id}.md", descriptor.HelpLinkUri);
             var page = Path.Combine(root, "docs", "rules", descriptor.Id + ".md");
             Assert.True(File.Exists(page), $"{page} is missing");
             Assert.StartsWith($"# {descriptor.Id}: {descriptor.Title}", File.ReadAllText(page), StringComparison.Ordinal);
@@ -51,6 +60,55 @@ public sealed class RuleCatalogTests
             Assert.Equal("Insight.Drift", descriptor.Category);
             Assert.True(descriptor.IsEnabledByDefault);
         }
+    }
+
+    [Fact]
+    public void Every_help_link_is_an_absolute_URL_under_the_configured_base_that_ends_at_the_rules_page()
+    {
+        var baseUrl = HelpBaseUrl;
+        Assert.True(Uri.TryCreate(baseUrl, UriKind.Absolute, out var parsed) && parsed.Scheme == Uri.UriSchemeHttps, $"'{baseUrl}' is not an absolute https URL");
+        Assert.EndsWith("/", baseUrl, StringComparison.Ordinal);
+
+        var catalogue = Catalogue;
+        Assert.Contains(catalogue, d => d.Id == "INS001");
+        Assert.Contains(catalogue, d => d.Id == "INS111");
+        var rulesFolder = Path.Combine(DotnetBuild.RepositoryRoot, "docs", "rules");
+        foreach (var descriptor in catalogue)
+        {
+            Assert.StartsWith(baseUrl, descriptor.HelpLinkUri, StringComparison.Ordinal);
+            var page = descriptor.HelpLinkUri[baseUrl.Length..];
+            Assert.Equal($"{descriptor.Id}.md", page);
+            Assert.True(File.Exists(Path.Combine(rulesFolder, page)), $"{descriptor.Id}'s help link {descriptor.HelpLinkUri} ends at docs/rules/{page}, which does not exist");
+        }
+
+        // And the other way: no page under docs/rules describes a rule that no longer exists.
+        var ids = catalogue.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var page in Directory.EnumerateFiles(rulesFolder).Select(Path.GetFileName))
+        {
+            if (!PagesWithoutARule.Contains(page))
+            {
+                Assert.True(page!.EndsWith(".md", StringComparison.Ordinal) && ids.Contains(page[..^3]), $"docs/rules/{page} describes no rule of the catalogue");
+            }
+        }
+    }
+
+    [Fact]
+    public void Usage_rules_are_errors_of_their_own_category_with_a_release_entry()
+    {
+        var releases = File.ReadAllLines(Path.Combine(DotnetBuild.RepositoryRoot, "src", "Insight.Generators", "AnalyzerReleases.Unshipped.md"));
+        foreach (var descriptor in Catalogue.Where(d => d.Id.StartsWith("INS0", StringComparison.Ordinal)))
+        {
+            Assert.Equal("Insight.Usage", descriptor.Category);
+            Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
+            Assert.Contains($"{descriptor.Id} | Insight.Usage | Error | {descriptor.Title}", releases);
+        }
+    }
+
+    [Fact]
+    public void The_identity_rules_are_one_analyzer_each()
+    {
+        // INS100–INS102 were one analyzer of three rules; each is now its own, so it can be configured and profiled alone.
+        Assert.All(Analyzers.Take(3), a => Assert.Single(a.SupportedDiagnostics));
     }
 
     [Fact]

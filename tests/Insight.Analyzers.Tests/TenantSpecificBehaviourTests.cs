@@ -11,7 +11,7 @@ public sealed class TenantSpecificBehaviourTests
     [Fact]
     public async Task Comparisons_of_the_tenant_id_with_literals_are_reported()
     {
-        await DriftVerifier.AnalyzeAsync<HardCodedIdentityAnalyzer>(Sources.Service + """
+        await DriftVerifier.AnalyzeAsync<TenantSpecificBehaviourAnalyzer>(Sources.Service + """
             public static class Rules
             {
                 public static bool Strict(TenantContext tenant) => {|INS102:tenant.TenantId == "acme"|};
@@ -36,7 +36,7 @@ public sealed class TenantSpecificBehaviourTests
     [Fact]
     public async Task Switches_and_patterns_on_the_tenant_id_are_reported()
     {
-        await DriftVerifier.AnalyzeAsync<HardCodedIdentityAnalyzer>(Sources.Service + """
+        await DriftVerifier.AnalyzeAsync<TenantSpecificBehaviourAnalyzer>(Sources.Service + """
             public static class Limits
             {
                 public static int Batch(TenantContext tenant) => {|INS102:tenant.TenantId switch
@@ -64,7 +64,7 @@ public sealed class TenantSpecificBehaviourTests
     [Fact]
     public async Task Settings_keyed_by_literal_tenant_ids_are_reported_where_they_are_looked_up()
     {
-        await DriftVerifier.AnalyzeAsync<HardCodedIdentityAnalyzer>(Sources.Service + """
+        await DriftVerifier.AnalyzeAsync<TenantSpecificBehaviourAnalyzer>(Sources.Service + """
             public static class TenantSettings
             {
                 private static readonly Dictionary<string, int> BatchSizes = new()
@@ -91,7 +91,7 @@ public sealed class TenantSpecificBehaviourTests
     [Fact]
     public async Task Logging_passing_on_and_storing_the_tenant_id_are_left_alone()
     {
-        await DriftVerifier.AnalyzeAsync<HardCodedIdentityAnalyzer>(Sources.Service + """
+        await DriftVerifier.AnalyzeAsync<TenantSpecificBehaviourAnalyzer>(Sources.Service + """
             public static class Fine
             {
                 private static readonly Dictionary<string, DateTimeOffset> LastSeen = new();
@@ -120,7 +120,7 @@ public sealed class TenantSpecificBehaviourTests
     [Fact]
     public async Task The_message_names_the_comparison_and_the_tenant()
     {
-        await DriftVerifier.AnalyzeAsync<HardCodedIdentityAnalyzer>(Sources.Service + """
+        await DriftVerifier.AnalyzeAsync<TenantSpecificBehaviourAnalyzer>(Sources.Service + """
             public static class Rules
             {
                 public static bool Strict(TenantContext tenant) => {|#0:tenant.TenantId == "acme"|};

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Insight.Generators.Common;
 using Insight.Generators.Data;
 using Insight.Generators.Handlers;
@@ -34,13 +33,20 @@ public sealed class DynamoEntityAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterSymbolAction(Analyze, SymbolKind.NamedType);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var dynamoTable = KnownTypeSymbols.For(start.Compilation).DynamoTableAttribute;
+            if (dynamoTable is not null)
+            {
+                start.RegisterSymbolAction(symbol => Analyze(symbol, dynamoTable), SymbolKind.NamedType);
+            }
+        });
     }
 
-    private static void Analyze(SymbolAnalysisContext context)
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol dynamoTable)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        var attribute = type.GetAttributes().FirstOrDefault(a => a.AttributeClass?.MetadataName() == KnownTypes.DynamoTableAttribute);
+        var attribute = KnownTypeSymbols.FindAttribute(type, dynamoTable);
         if (attribute is null)
         {
             return;

@@ -40,28 +40,28 @@ public sealed class HandlerUsageAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(KnownTypes.EventHandlerAttribute) is null)
+            var symbols = KnownTypeSymbols.For(start.Compilation);
+            if (symbols.EventHandlerAttribute is null)
             {
                 return;
             }
 
             // Built once per compilation, on first need: which types JSON contexts cover, and every handler's key.
-            var index = new Lazy<ProjectIndex>(() => ProjectIndex.Build(start.Compilation));
-            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, index), SymbolKind.NamedType);
+            var index = new Lazy<ProjectIndex>(() => ProjectIndex.Build(symbols));
+            start.RegisterSymbolAction(symbol => AnalyzeType(symbol, symbols, index), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, Lazy<ProjectIndex> index)
+    private static void AnalyzeType(SymbolAnalysisContext context, KnownTypeSymbols symbols, Lazy<ProjectIndex> index)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         foreach (var attribute in type.GetAttributes())
         {
-            var name = attribute.AttributeClass?.MetadataName();
-            if (name == KnownTypes.FunctionStartupAttribute)
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.FunctionStartupAttribute))
             {
                 AnalyzeStartup(context, type, index.Value);
             }
-            else if (name is not null && HandlerShape.KindOf(name) is { } kind)
+            else if (symbols.HandlerKindOf(attribute.AttributeClass) is { } kind)
             {
                 AnalyzeHandler(context, type, attribute, kind, index.Value);
                 return;
@@ -130,25 +130,24 @@ public sealed class HandlerUsageAnalyzer : DiagnosticAnalyzer
 
         public List<string> StartupTypes { get; } = [];
 
-        public static ProjectIndex Build(Compilation compilation)
+        public static ProjectIndex Build(KnownTypeSymbols symbols)
         {
             var index = new ProjectIndex();
-            foreach (var type in SourceTypes(compilation.Assembly.GlobalNamespace))
+            foreach (var type in SourceTypes(symbols.Compilation.Assembly.GlobalNamespace))
             {
                 var attributes = type.GetAttributes();
-                if (Handlers.JsonContexts.IsContext(type))
+                if (symbols.IsJsonSerializerContext(type))
                 {
-                    index.Contexts.Add(new JsonContextModel(type.ToDisplayString(KnownTypes.FullyQualified), Handlers.JsonContexts.CoveredTypes(attributes).ToEquatableArray()));
+                    index.Contexts.Add(new JsonContextModel(type.ToDisplayString(KnownTypes.FullyQualified), CoveredTypes(attributes, symbols).ToEquatableArray()));
                 }
 
                 foreach (var attribute in attributes)
                 {
-                    var name = attribute.AttributeClass?.MetadataName();
-                    if (name == KnownTypes.FunctionStartupAttribute && StartupShape.Problem(type) is null)
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.FunctionStartupAttribute) && StartupShape.Problem(type) is null)
                     {
                         index.StartupTypes.Add(type.ToDisplayString(KnownTypes.FullyQualified));
                     }
-                    else if (name is not null && HandlerShape.KindOf(name) is not null)
+                    else if (symbols.HandlerKindOf(attribute.AttributeClass) is not null)
                     {
                         var key = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string ?? type.Name;
                         if (!index.HandlersByKey.TryGetValue(key, out var owners))
@@ -168,6 +167,23 @@ public sealed class HandlerUsageAnalyzer : DiagnosticAnalyzer
 
             index.StartupTypes.Sort(StringComparer.Ordinal);
             return index;
+        }
+
+        /// <summary>The types a context's <c>[JsonSerializable(typeof(T))]</c> attributes cover, named as the handler model names them.</summary>
+        private static IEnumerable<string> CoveredTypes(ImmutableArray<AttributeData> attributes, KnownTypeSymbols symbols)
+        {
+            var covered = new List<string>();
+            foreach (var attribute in attributes)
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.JsonSerializableAttribute)
+                    && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is ITypeSymbol type)
+                {
+                    covered.Add(HandlerShape.Ref(type).FullName);
+                }
+            }
+
+            covered.Sort(StringComparer.Ordinal);
+            return covered;
         }
 
         private static IEnumerable<INamedTypeSymbol> SourceTypes(INamespaceSymbol ns)

@@ -99,6 +99,56 @@ internal static class AwsLiterals
         return true;
     }
 
+    /// <summary>Stands for an interpolation hole when an interpolated string is read as text: a value no literal field holds.</summary>
+    public const char Hole = '\u0001';
+
+    private const string AmazonHost = ".amazonaws.com";
+
+    /// <summary>
+    /// Finds where an account id sits in an AWS endpoint URL: the first host label of
+    /// <c>123456789012.dkr.ecr.eu-central-1.amazonaws.com/…</c>, or the first path segment of an SQS queue URL
+    /// (<c>https://sqs.eu-central-1.amazonaws.com/123456789012/scans</c>). The field may hold anything; the caller checks it.
+    /// </summary>
+    public static bool TryFindUrlAccount(string value, out int start, out int length)
+    {
+        start = length = 0;
+        var host = value.IndexOf(AmazonHost, StringComparison.OrdinalIgnoreCase);
+        if (host < 0)
+        {
+            return false;
+        }
+
+        var scheme = value.IndexOf("://", StringComparison.Ordinal);
+        var hostStart = scheme >= 0 && scheme < host ? scheme + 3 : 0;
+        var firstDot = value.IndexOf('.', hostStart);
+        if (firstDot > hostStart && firstDot <= host && IsAccountField(value, hostStart, firstDot - hostStart))
+        {
+            start = hostStart;
+            length = firstDot - hostStart;
+            return true;
+        }
+
+        // SQS: https://sqs.<region>.amazonaws.com/<account>/<queue> (also the legacy <region>.queue.amazonaws.com).
+        var pathStart = host + AmazonHost.Length;
+        var isQueue = string.CompareOrdinal(value, hostStart, "sqs.", 0, 4) == 0 || value.IndexOf(".queue", hostStart, host - hostStart, StringComparison.Ordinal) >= 0;
+        if (!isQueue || pathStart >= value.Length || value[pathStart] != '/')
+        {
+            return false;
+        }
+
+        var segmentEnd = value.IndexOf('/', pathStart + 1);
+        start = pathStart + 1;
+        length = (segmentEnd < 0 ? value.Length : segmentEnd) - start;
+        return length > 0;
+    }
+
+    /// <summary>Whether the account field of an endpoint URL is one interpolation hole (see <see cref="Hole"/>).</summary>
+    public static bool TryFindUrlAccountHole(string value, out int start) =>
+        TryFindUrlAccount(value, out start, out var length) && length == 1 && value[start] == Hole;
+
+    private static bool IsAccountField(string value, int start, int length) =>
+        (length == 12 && IsDigits(value, start, length)) || (length == 1 && value[start] == Hole);
+
     /// <summary>Whether [start, start + length) of <paramref name="value"/> is twelve digits.</summary>
     public static bool IsAccountId(string value, int start, int length) => length == 12 && IsDigits(value, start, length);
 

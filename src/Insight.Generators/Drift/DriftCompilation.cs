@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Insight.Generators.Common;
 using Microsoft.CodeAnalysis;
@@ -19,36 +20,42 @@ internal sealed class DriftCompilation
     /// <summary>Tests pin accounts, regions and local endpoints on purpose; drift is about deployed code.</summary>
     private static readonly string[] TestFrameworks = ["xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "TUnit.Core"];
 
+    private static readonly ConditionalWeakTable<Compilation, DriftCompilation> Cache = new();
+
     private readonly Lazy<bool> _hasHandlers;
+    private readonly Lazy<ValueFlow> _flow;
+    private readonly Lazy<HashSet<ITypeSymbol>> _payloadTypes;
 
     private DriftCompilation(Compilation compilation)
     {
         Compilation = compilation;
-        TenantContext = compilation.GetTypeByMetadataName(KnownTypes.TenantContext);
-        InvocationContext = compilation.GetTypeByMetadataName(KnownTypes.InvocationContext);
-        HandlerAttribute = compilation.GetTypeByMetadataName(DriftTypes.HandlerAttribute);
-        FunctionStartupAttribute = compilation.GetTypeByMetadataName(KnownTypes.FunctionStartupAttribute);
-        CdkStack = compilation.GetTypeByMetadataName(DriftTypes.CdkStack);
-        TenantIdProperty = TenantContext?.GetMembers("TenantId").OfType<IPropertySymbol>().FirstOrDefault();
-        InvocationTenantIdProperty = InvocationContext?.GetMembers("InvocationTenantId").OfType<IPropertySymbol>().FirstOrDefault();
+        Symbols = KnownTypeSymbols.For(compilation);
         _hasHandlers = new Lazy<bool>(() => HandlerAttribute is not null && SourceTypes(compilation.Assembly.GlobalNamespace).Any(IsHandler), LazyThreadSafetyMode.ExecutionAndPublication);
+        _flow = new Lazy<ValueFlow>(() => ValueFlow.Build(Symbols, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        _payloadTypes = new Lazy<HashSet<ITypeSymbol>>(FindPayloadTypes, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>How tenant ids, accounts and stack parameters travel in this compilation; walked once, on first need, for every rule.</summary>
+    public ValueFlow Flow => _flow.Value;
 
     public Compilation Compilation { get; }
 
-    public INamedTypeSymbol? TenantContext { get; }
+    /// <summary>The well-known types, resolved once per compilation.</summary>
+    public KnownTypeSymbols Symbols { get; }
 
-    public INamedTypeSymbol? InvocationContext { get; }
+    public INamedTypeSymbol? TenantContext => Symbols.TenantContext;
 
-    public INamedTypeSymbol? HandlerAttribute { get; }
+    public INamedTypeSymbol? InvocationContext => Symbols.InvocationContext;
 
-    public INamedTypeSymbol? FunctionStartupAttribute { get; }
+    public INamedTypeSymbol? HandlerAttribute => Symbols.HandlerAttribute;
 
-    public INamedTypeSymbol? CdkStack { get; }
+    public INamedTypeSymbol? FunctionStartupAttribute => Symbols.FunctionStartupAttribute;
 
-    public IPropertySymbol? TenantIdProperty { get; }
+    public INamedTypeSymbol? CdkStack => Symbols.CdkStack;
 
-    public IPropertySymbol? InvocationTenantIdProperty { get; }
+    public IPropertySymbol? TenantIdProperty => Symbols.TenantIdProperty;
+
+    public IPropertySymbol? InvocationTenantIdProperty => Symbols.InvocationTenantIdProperty;
 
     /// <summary>Service code: the compilation references Insight.Sdk.</summary>
     public bool IsService => TenantContext is not null;
@@ -69,7 +76,8 @@ internal sealed class DriftCompilation
             }
         }
 
-        var drift = new DriftCompilation(compilation);
+        // One instance per compilation, shared by every drift analyzer, so what it caches is computed once.
+        var drift = Cache.GetValue(compilation, static c => new DriftCompilation(c));
         return drift.IsService || drift.IsInfrastructure ? drift : null;
     }
 
@@ -190,31 +198,35 @@ internal sealed class DriftCompilation
         return null;
     }
 
-    /// <summary>Whether <paramref name="operation"/> yields the tenant id: <c>TenantContext.TenantId</c> or <c>InvocationContext.InvocationTenantId</c>, directly or through a local initialised from one.</summary>
-    public bool IsTenantId(IOperation? operation, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether <paramref name="operation"/> yields the deployment's tenant id: <c>TenantContext.TenantId</c>,
+    /// <c>InvocationContext.InvocationTenantId</c>, or a local, field, property, parameter or method result that
+    /// carries it (see <see cref="ValueFlow"/>).
+    /// </summary>
+    public bool IsTenantId(IOperation? operation, CancellationToken cancellationToken) =>
+        TenantContext is not null && operation is not null && Flow.IsTenantId(operation);
+
+    /// <summary>The event types of the project's handlers (each HandleAsync's first parameter): what a payload is.</summary>
+    public bool IsPayloadType(ITypeSymbol? type) => type is not null && _payloadTypes.Value.Contains(type);
+
+    private HashSet<ITypeSymbol> FindPayloadTypes()
     {
-        operation = Unwrap(operation);
-        if (operation is IPropertyReferenceOperation { Property: var property })
+        var types = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var type in SourceTypes(Compilation.Assembly.GlobalNamespace))
         {
-            return SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, TenantIdProperty)
-                || SymbolEqualityComparer.Default.Equals(property.OriginalDefinition, InvocationTenantIdProperty);
+            if (IsHandler(type))
+            {
+                foreach (var member in type.GetMembers(Handlers.HandlerShape.MethodName))
+                {
+                    if (member is IMethodSymbol { Parameters.Length: > 0 } method)
+                    {
+                        types.Add(method.Parameters[0].Type);
+                    }
+                }
+            }
         }
 
-        // var id = tenant.TenantId; if (id == "acme") — one step back through the local's initializer, bound only when
-        // its syntax reads a member of that name.
-        if (operation is ILocalReferenceOperation { Local: var local } && operation.SemanticModel is { } model
-            && local.DeclaringSyntaxReferences.Length == 1
-            && local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var initializer }
-            && initializer is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TenantId" or "InvocationTenantId" }
-                or ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax { Name.Identifier.ValueText: "TenantId" or "InvocationTenantId" } }
-            && initializer.SyntaxTree == model.SyntaxTree)
-        {
-            return Unwrap(model.GetOperation(initializer, cancellationToken)) is IPropertyReferenceOperation { Property: var source }
-                && (SymbolEqualityComparer.Default.Equals(source.OriginalDefinition, TenantIdProperty)
-                    || SymbolEqualityComparer.Default.Equals(source.OriginalDefinition, InvocationTenantIdProperty));
-        }
-
-        return false;
+        return types;
     }
 
     /// <summary>Strips implicit conversions, parentheses and <c>?.</c> so the interesting operation is compared.</summary>
@@ -298,29 +310,4 @@ internal sealed class DriftCompilation
             }
         }
     }
-}
-
-/// <summary>Metadata names the drift rules need beyond <see cref="KnownTypes"/>.</summary>
-internal static class DriftTypes
-{
-    public const string HandlerAttribute = "Insight.Sdk.HandlerAttribute";
-    public const string CdkStack = "Amazon.CDK.Stack";
-    public const string CdkAws = "Amazon.CDK.Aws";
-    public const string CdkEnvironment = "Amazon.CDK.Environment";
-    public const string AmazonServiceClient = "Amazon.Runtime.AmazonServiceClient";
-    public const string RegionEndpoint = "Amazon.RegionEndpoint";
-    public const string SystemEnvironment = "System.Environment";
-    public const string LoggerExtensions = "Microsoft.Extensions.Logging.LoggerExtensions";
-    public const string Logger = "Microsoft.Extensions.Logging.ILogger";
-    public const string LoggerMessageAttribute = "Microsoft.Extensions.Logging.LoggerMessageAttribute";
-
-    public const string DynamoDbTable = "Amazon.CDK.AWS.DynamoDB.Table";
-    public const string DynamoDbTableProps = "Amazon.CDK.AWS.DynamoDB.TableProps";
-    public const string DynamoDbBillingMode = "Amazon.CDK.AWS.DynamoDB.BillingMode";
-    public const string LambdaFunction = "Amazon.CDK.AWS.Lambda.Function";
-    public const string Vpc = "Amazon.CDK.AWS.EC2.Vpc";
-    public const string CfnNatGateway = "Amazon.CDK.AWS.EC2.CfnNatGateway";
-    public const string EventsSchedule = "Amazon.CDK.AWS.Events.Schedule";
-    public const string StackProps = "Amazon.CDK.StackProps";
-    public const string IamPolicyStatement = "Amazon.CDK.AWS.IAM.PolicyStatement";
 }

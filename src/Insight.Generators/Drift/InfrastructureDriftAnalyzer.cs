@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Insight.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,11 +18,11 @@ public sealed class InfrastructureDriftAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
     [
-        DriftDescriptors.ProvisionedBilling,
-        DriftDescriptors.ProvisionedConcurrency,
-        DriftDescriptors.NatGateway,
-        DriftDescriptors.ScheduleWithoutJitter,
-        DriftDescriptors.PinnedStack,
+        DiagnosticDescriptors.ProvisionedBilling,
+        DiagnosticDescriptors.ProvisionedConcurrency,
+        DiagnosticDescriptors.NatGateway,
+        DiagnosticDescriptors.ScheduleWithoutJitter,
+        DiagnosticDescriptors.PinnedStack,
     ];
 
     /// <inheritdoc/>
@@ -36,22 +37,22 @@ public sealed class InfrastructureDriftAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var cdk = new CdkSymbols(drift.Compilation, drift.CdkStack!);
+            var cdk = new CdkSymbols(drift.Symbols, new System.Lazy<ValueFlow>(() => drift.Flow));
             start.RegisterOperationAction(cdk.AnalyzeAssignment, OperationKind.SimpleAssignment);
             start.RegisterOperationAction(cdk.AnalyzeObjectCreation, OperationKind.ObjectCreation);
             start.RegisterOperationAction(cdk.AnalyzeInvocation, OperationKind.Invocation);
         });
     }
 
-    private sealed class CdkSymbols(Compilation compilation, INamedTypeSymbol stack)
+    private sealed class CdkSymbols(Common.KnownTypeSymbols symbols, System.Lazy<ValueFlow> flow)
     {
-        private readonly INamespaceSymbol _cdk = stack.ContainingNamespace;
-        private readonly INamedTypeSymbol? _table = compilation.GetTypeByMetadataName(DriftTypes.DynamoDbTable);
-        private readonly INamedTypeSymbol? _tableProps = compilation.GetTypeByMetadataName(DriftTypes.DynamoDbTableProps);
-        private readonly INamespaceSymbol? _lambda = compilation.GetTypeByMetadataName(DriftTypes.LambdaFunction)?.ContainingNamespace;
-        private readonly INamedTypeSymbol? _vpc = compilation.GetTypeByMetadataName(DriftTypes.Vpc);
-        private readonly INamedTypeSymbol? _cfnNatGateway = compilation.GetTypeByMetadataName(DriftTypes.CfnNatGateway);
-        private readonly INamedTypeSymbol? _schedule = compilation.GetTypeByMetadataName(DriftTypes.EventsSchedule);
+        private readonly INamespaceSymbol _cdk = symbols.CdkStack!.ContainingNamespace;
+        private readonly INamedTypeSymbol? _table = symbols.CdkDynamoDbTable;
+        private readonly INamedTypeSymbol? _tableProps = symbols.CdkDynamoDbTableProps;
+        private readonly INamespaceSymbol? _lambda = symbols.CdkLambdaFunction?.ContainingNamespace;
+        private readonly INamedTypeSymbol? _vpc = symbols.CdkVpc;
+        private readonly INamedTypeSymbol? _cfnNatGateway = symbols.CdkCfnNatGateway;
+        private readonly INamedTypeSymbol? _schedule = symbols.CdkEventsSchedule;
 
         private INamespaceSymbol? DynamoDb => _table?.ContainingNamespace;
 
@@ -75,24 +76,25 @@ public sealed class InfrastructureDriftAnalyzer : DiagnosticAnalyzer
                         var properties = assignment.Parent?.Parent is IObjectCreationOperation owner && SymbolEqualityComparer.Default.Equals(owner.Type, _tableProps) && !Sets(owner, "BillingMode")
                             ? ImmutableDictionary<string, string?>.Empty.Add(DriftFixProperties.AddBillingMode, DriftFixProperties.True)
                             : null;
-                        context.ReportDiagnostic(Diagnostic.Create(DriftDescriptors.ProvisionedBilling, assignment.Syntax.GetLocation(), properties, $"'{Excerpt.Of(assignment.Syntax)}'"));
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProvisionedBilling, assignment.Syntax.GetLocation(), properties, $"'{Excerpt.Of(assignment.Syntax)}'"));
                     }
 
                     break;
+                // A per-tenant stack parameter (default zero) is what the rule's page recommends; it is not reported.
                 case "ProvisionedConcurrentExecutions" or "ProvisionedConcurrencyConfig"
-                    when DriftCompilation.IsIn(property.ContainingType, _lambda) && IsSetToSomething(assignment.Value):
-                    Report(context, DriftDescriptors.ProvisionedConcurrency, assignment.Syntax, $"'{Excerpt.Of(assignment.Syntax)}'");
+                    when DriftCompilation.IsIn(property.ContainingType, _lambda) && IsSetToSomething(assignment.Value) && !flow.Value.IsStackParameter(assignment.Value):
+                    Report(context, DiagnosticDescriptors.ProvisionedConcurrency, assignment.Syntax, $"'{Excerpt.Of(assignment.Syntax)}'");
                     break;
                 case "NatGateways" when DriftCompilation.IsIn(property.ContainingType, Ec2)
                     && DriftCompilation.Unwrap(assignment.Value)?.ConstantValue is { HasValue: true, Value: > 0 or > 0.0 }:
-                    Report(context, DriftDescriptors.NatGateway, assignment.Syntax, $"'{Excerpt.Of(assignment.Syntax)}'");
+                    Report(context, DiagnosticDescriptors.NatGateway, assignment.Syntax, $"'{Excerpt.Of(assignment.Syntax)}'");
                     break;
                 case "ScheduleExpression" when IsEventsOrScheduler(property.ContainingType)
                     && assignment.Value.ConstantValue is { HasValue: true, Value: string }:
-                    Report(context, DriftDescriptors.ScheduleWithoutJitter, assignment.Syntax, $"'{Excerpt.Of(assignment.Syntax)}'");
+                    Report(context, DiagnosticDescriptors.ScheduleWithoutJitter, assignment.Syntax, $"'{Excerpt.Of(assignment.Syntax)}'");
                     break;
                 case "Env" when DriftCompilation.IsIn(property.ContainingType, _cdk) && PinnedTo(assignment.Value) is { } pinned:
-                    Report(context, DriftDescriptors.PinnedStack, assignment.Syntax, pinned);
+                    Report(context, DiagnosticDescriptors.PinnedStack, assignment.Syntax, pinned);
                     break;
             }
         }
@@ -113,7 +115,7 @@ public sealed class InfrastructureDriftAnalyzer : DiagnosticAnalyzer
                     && !Sets(props, "BillingMode") && !Sets(props, "ReadCapacity") && !Sets(props, "WriteCapacity"))
                 {
                     var properties = ImmutableDictionary<string, string?>.Empty.Add(DriftFixProperties.AddBillingMode, DriftFixProperties.True);
-                    context.ReportDiagnostic(Diagnostic.Create(DriftDescriptors.ProvisionedBilling, props.Syntax.GetLocation(), properties,
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ProvisionedBilling, props.Syntax.GetLocation(), properties,
                         "'TableProps' without BillingMode (CDK's default is provisioned)"));
                 }
             }
@@ -123,12 +125,12 @@ public sealed class InfrastructureDriftAnalyzer : DiagnosticAnalyzer
                 var props = PropsArgument(creation);
                 if (props is null || (props is IObjectCreationOperation propsCreation && !Sets(propsCreation, "NatGateways")))
                 {
-                    Report(context, DriftDescriptors.NatGateway, creation.Syntax, $"'{Excerpt.Of(creation.Syntax)}' (one NAT gateway per availability zone unless NatGateways = 0)");
+                    Report(context, DiagnosticDescriptors.NatGateway, creation.Syntax, $"'{Excerpt.Of(creation.Syntax)}' (one NAT gateway per availability zone unless NatGateways = 0)");
                 }
             }
             else if (SymbolEqualityComparer.Default.Equals(type, _cfnNatGateway))
             {
-                Report(context, DriftDescriptors.NatGateway, creation.Syntax, $"'{Excerpt.Of(creation.Syntax)}'");
+                Report(context, DiagnosticDescriptors.NatGateway, creation.Syntax, $"'{Excerpt.Of(creation.Syntax)}'");
             }
         }
 
@@ -152,7 +154,7 @@ public sealed class InfrastructureDriftAnalyzer : DiagnosticAnalyzer
             };
             if (fixedTime)
             {
-                Report(context, DriftDescriptors.ScheduleWithoutJitter, invocation.Syntax, $"'{Excerpt.Of(invocation.Syntax)}'");
+                Report(context, DiagnosticDescriptors.ScheduleWithoutJitter, invocation.Syntax, $"'{Excerpt.Of(invocation.Syntax)}'");
             }
         }
 
@@ -273,8 +275,8 @@ public sealed class InfrastructureDriftAnalyzer : DiagnosticAnalyzer
         private static bool IsSetToSomething(IOperation value) =>
             DriftCompilation.Unwrap(value)?.ConstantValue is not { HasValue: true, Value: null or 0 or 0.0 };
 
-        private static bool IsEventsOrScheduler(ISymbol type) =>
-            type.ContainingNamespace is { Name: "Events" or "Scheduler", ContainingNamespace: { Name: "AWS", ContainingNamespace: { Name: "CDK", ContainingNamespace.Name: "Amazon" } } };
+        private bool IsEventsOrScheduler(ISymbol type) =>
+            DriftCompilation.IsIn(type, _schedule?.ContainingNamespace) || DriftCompilation.IsIn(type, symbols.CdkSchedulerNamespaceType?.ContainingNamespace);
 
         private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, SyntaxNode node, string description) =>
             context.ReportDiagnostic(Diagnostic.Create(descriptor, node.GetLocation(), description));

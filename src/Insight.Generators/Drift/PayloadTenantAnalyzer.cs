@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Linq;
+using Insight.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -20,7 +22,7 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
     private static readonly string[] KeyedReads = ["GetValueOrDefault", "TryGetValue", "GetValue"];
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [DriftDescriptors.PayloadTenantId];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [DiagnosticDescriptors.PayloadTenantId];
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -34,7 +36,7 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var logging = new LoggingApis(start.Compilation);
+            var logging = new LoggingApis(drift.Symbols);
             start.RegisterOperationBlockStartAction(block =>
             {
                 if (block.OwningSymbol is not IMethodSymbol { Name: Handlers.HandlerShape.MethodName, MethodKind: MethodKind.Ordinary, Parameters.Length: > 0 } method
@@ -45,7 +47,9 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
 
                 var reader = new PayloadReader(drift, logging, method.Parameters[0]);
                 block.RegisterOperationAction(reader.AnalyzePropertyReference, OperationKind.PropertyReference);
+                block.RegisterOperationAction(reader.AnalyzeFieldReference, OperationKind.FieldReference);
                 block.RegisterOperationAction(reader.AnalyzeInvocation, OperationKind.Invocation);
+                block.RegisterOperationAction(reader.AnalyzeDerivedTenant, OperationKind.VariableDeclarator, OperationKind.Argument);
             });
         });
     }
@@ -57,24 +61,62 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
             var reference = (IPropertyReferenceOperation)context.Operation;
             var named = reference.Property.IsIndexer
                 ? reference.Arguments.Length == 1 && IsTenantKey(reference.Arguments[0].Value)
-                : AwsLiterals.IsTenantIdName(reference.Property.Name);
-            if (!named || !IsRootedAtPayload(reference.Instance))
+                : PayloadNames.SaysTenant(reference.Property, drift.Symbols);
+            if (named && IsRootedAtPayload(reference.Instance) && !IsInnerPartOfTenantRead(reference))
+            {
+                Check(context, reference, reference.Type);
+            }
+        }
+
+        /// <summary>A payload's public field named for the tenant (<c>legacy.tenant</c>), as a property would be.</summary>
+        public void AnalyzeFieldReference(OperationAnalysisContext context)
+        {
+            var reference = (IFieldReferenceOperation)context.Operation;
+            if (PayloadNames.SaysTenant(reference.Field, drift.Symbols) && IsRootedAtPayload(reference.Instance) && !IsInnerPartOfTenantRead(reference))
+            {
+                Check(context, reference, reference.Type);
+            }
+        }
+
+        /// <summary>
+        /// <c>order.Owner()</c> or <c>Resolve.Tenant(order)</c>: a method of this compilation that returns the tenant member
+        /// of the payload it is given reads the payload's tenant as surely as <c>order.TenantId</c> does.
+        /// </summary>
+        private bool ReturnsPayloadTenant(IInvocationOperation invocation) =>
+            drift.Flow.ParameterWhoseTenantIsReturned(invocation.TargetMethod) is { } ordinal
+            && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == ordinal) is { } argument
+            && IsRootedAtPayload(argument.Value);
+
+        /// <summary>
+        /// The tenant derived from another payload field and named as the tenant: <c>var tenant = scan.DeviceSerial[..4]</c>,
+        /// or <c>settings.LoadAsync(tenantId: scan.GatewaySerial.Split('-')[0])</c>.
+        /// </summary>
+        public void AnalyzeDerivedTenant(OperationAnalysisContext context)
+        {
+            var (name, value) = context.Operation switch
+            {
+                IVariableDeclaratorOperation declarator => (declarator.Symbol.Name, declarator.GetVariableInitializer()?.Value),
+                IArgumentOperation { Parameter: { } parameter, ArgumentKind: ArgumentKind.Explicit } argument => (parameter.Name, argument.Value),
+                _ => (null, null),
+            };
+            if (name is null || value is null || !AwsLiterals.IsTenantIdName(name) || value.Type?.SpecialType != SpecialType.System_String
+                || ReadsTenantDirectly(value) || !IsRootedAtPayload(value, throughDerivations: true))
             {
                 return;
             }
 
-            // scan.Tenant.TenantId is reported once, at its outermost tenant-named part.
-            if (reference.Parent is IPropertyReferenceOperation outer && outer.Instance == reference && AwsLiterals.IsTenantIdName(outer.Property.Name))
-            {
-                return;
-            }
-
-            Check(context, reference, reference.Type);
+            Check(context, value, null);
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
+            if (ReturnsPayloadTenant(invocation))
+            {
+                Check(context, invocation, invocation.Type);
+                return;
+            }
+
             if (System.Array.IndexOf(KeyedReads, invocation.TargetMethod.Name) < 0)
             {
                 return;
@@ -116,15 +158,46 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DriftDescriptors.PayloadTenantId, read.Syntax.GetLocation(), properties, Excerpt.Of(read.Syntax)));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.PayloadTenantId, read.Syntax.GetLocation(), properties, Excerpt.Of(read.Syntax)));
+        }
+
+        /// <summary><c>scan.Tenant.TenantId</c> is reported once, at its outermost tenant-named part.</summary>
+        private bool IsInnerPartOfTenantRead(IOperation reference) => reference.Parent switch
+        {
+            IPropertyReferenceOperation outer when outer.Instance == reference => PayloadNames.SaysTenant(outer.Property, drift.Symbols),
+            IFieldReferenceOperation outer when outer.Instance == reference => PayloadNames.SaysTenant(outer.Field, drift.Symbols),
+            _ => false,
+        };
+
+        /// <summary>Whether a tenant-named payload member is read somewhere inside <paramref name="value"/>: reported there already.</summary>
+        private bool ReadsTenantDirectly(IOperation value)
+        {
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IPropertyReferenceOperation { Property.IsIndexer: false } property when PayloadNames.SaysTenant(property.Property, drift.Symbols):
+                    case IFieldReferenceOperation field when PayloadNames.SaysTenant(field.Field, drift.Symbols):
+                    case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when IsTenantKey(indexer.Arguments[0].Value):
+                        return true;
+                    case IInvocationOperation invocation when ReturnsPayloadTenant(invocation):
+                        return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A constant string key that names the tenant; the type is checked first, as reading ConstantValue boxes numbers.</summary>
         private static bool IsTenantKey(IOperation key) =>
             key.Type?.SpecialType == SpecialType.System_String && key.ConstantValue is { HasValue: true, Value: string name } && AwsLiterals.IsTenantIdName(name);
 
-        /// <summary>Whether the chain of member reads ends at the handler's event parameter.</summary>
-        private bool IsRootedAtPayload(IOperation? operation)
+        /// <summary>
+        /// Whether the chain of member reads ends at the handler's event parameter. With
+        /// <paramref name="throughDerivations"/>, also through what cuts or converts a value (string methods, indexers,
+        /// ranges, <c>??</c>): <c>scan.DeviceSerial.Split('-')[0]</c> is derived from the payload.
+        /// </summary>
+        private bool IsRootedAtPayload(IOperation? operation, bool throughDerivations = false)
         {
             while (operation is not null)
             {
@@ -146,6 +219,21 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
                         break;
                     case IConditionalAccessInstanceOperation instance:
                         operation = ConditionalReceiver(instance);
+                        break;
+                    case IInvocationOperation invocation when throughDerivations:
+                        operation = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                        break;
+                    case IArrayElementReferenceOperation element when throughDerivations:
+                        operation = element.ArrayReference;
+                        break;
+                    case IImplicitIndexerReferenceOperation indexer when throughDerivations:
+                        operation = indexer.Instance;
+                        break;
+                    case ICoalesceOperation coalesce when throughDerivations:
+                        operation = coalesce.Value;
+                        break;
+                    case IConditionalAccessOperation conditional when throughDerivations:
+                        operation = conditional.WhenNotNull;
                         break;
                     default:
                         return false;
@@ -234,11 +322,11 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The logging entry points a payload's tenant may be passed to.</summary>
-    private sealed class LoggingApis(Compilation compilation)
+    private sealed class LoggingApis(Common.KnownTypeSymbols symbols)
     {
-        private readonly INamedTypeSymbol? _loggerExtensions = compilation.GetTypeByMetadataName(DriftTypes.LoggerExtensions);
-        private readonly INamedTypeSymbol? _logger = compilation.GetTypeByMetadataName(DriftTypes.Logger);
-        private readonly INamedTypeSymbol? _loggerMessage = compilation.GetTypeByMetadataName(DriftTypes.LoggerMessageAttribute);
+        private readonly INamedTypeSymbol? _loggerExtensions = symbols.LoggerExtensions;
+        private readonly INamedTypeSymbol? _logger = symbols.Logger;
+        private readonly INamedTypeSymbol? _loggerMessage = symbols.LoggerMessageAttribute;
 
         /// <summary><c>log.LogInformation(...)</c>, a <c>[LoggerMessage]</c> method, or any method of or taking an <c>ILogger</c> first.</summary>
         public bool IsLogging(IMethodSymbol method)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using Insight.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,8 +18,8 @@ public sealed class ServiceWiringAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
     [
-        DriftDescriptors.HandBuiltClient,
-        DriftDescriptors.EnvironmentVariableInHandler,
+        DiagnosticDescriptors.HandBuiltClient,
+        DiagnosticDescriptors.EnvironmentVariableInHandler,
     ];
 
     /// <inheritdoc/>
@@ -48,23 +49,23 @@ public sealed class ServiceWiringAnalyzer : DiagnosticAnalyzer
 
     private sealed class Wiring(DriftCompilation drift)
     {
-        public INamedTypeSymbol? ServiceClient { get; } = drift.Compilation.GetTypeByMetadataName(DriftTypes.AmazonServiceClient);
+        public INamedTypeSymbol? ServiceClient { get; } = drift.Symbols.AmazonServiceClient;
 
-        public INamedTypeSymbol? Environment { get; } = drift.Compilation.GetTypeByMetadataName(DriftTypes.SystemEnvironment);
+        public INamedTypeSymbol? Environment { get; } = drift.Symbols.Environment;
 
-        private readonly INamedTypeSymbol? _serviceProvider = drift.Compilation.GetTypeByMetadataName("System.IServiceProvider");
+        private readonly INamedTypeSymbol? _serviceProvider = drift.Symbols.ServiceProvider;
 
         public void AnalyzeObjectCreation(OperationAnalysisContext context)
         {
             var creation = (IObjectCreationOperation)context.Operation;
-            if (creation.Type is not INamedTypeSymbol { Name: var name } client || !name.EndsWith("Client", StringComparison.Ordinal) || !DerivesFrom(client, ServiceClient!))
+            if (creation.Type is not INamedTypeSymbol { Name: var name } client || !name.EndsWith("Client", StringComparison.Ordinal) || !Common.KnownTypeSymbols.DerivesFrom(client, ServiceClient))
             {
                 return;
             }
 
             // Built once in the startup class or in a DI factory is how a client should be made; elsewhere, only in a service.
             var owner = context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType;
-            if (owner is null || IsStartup(owner) || IsInServiceFactory(creation) || !drift.HasHandlers)
+            if (owner is null || Common.KnownTypeSymbols.HasAttribute(owner, drift.FunctionStartupAttribute) || IsInServiceFactory(creation) || !drift.HasHandlers)
             {
                 return;
             }
@@ -73,7 +74,7 @@ public sealed class ServiceWiringAnalyzer : DiagnosticAnalyzer
             var properties = serviceInterface is null
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty.Add(DriftFixProperties.ClientInterface, serviceInterface.ToDisplayString());
-            context.ReportDiagnostic(Diagnostic.Create(DriftDescriptors.HandBuiltClient, creation.Syntax.GetLocation(), properties,
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HandBuiltClient, creation.Syntax.GetLocation(), properties,
                 client.Name, owner.Name, serviceInterface?.Name ?? "the service's client interface"));
         }
 
@@ -81,7 +82,7 @@ public sealed class ServiceWiringAnalyzer : DiagnosticAnalyzer
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (method.Name is not ("GetEnvironmentVariable" or "GetEnvironmentVariables")
+            if (method.Name is not ("GetEnvironmentVariable" or "GetEnvironmentVariables" or "ExpandEnvironmentVariables")
                 || !SymbolEqualityComparer.Default.Equals(method.ContainingType, Environment)
                 || drift.ContainingHandler(context.ContainingSymbol) is not { } handler)
             {
@@ -115,20 +116,7 @@ public sealed class ServiceWiringAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DriftDescriptors.EnvironmentVariableInHandler, invocation.Syntax.GetLocation(), properties, handler.Name, named, advice));
-        }
-
-        private bool IsStartup(INamedTypeSymbol type)
-        {
-            foreach (var attribute in type.GetAttributes())
-            {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, drift.FunctionStartupAttribute))
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EnvironmentVariableInHandler, invocation.Syntax.GetLocation(), properties, handler.Name, named, advice));
         }
 
         /// <summary>Inside <c>provider => new AmazonSQSClient(...)</c> given to a DI registration.</summary>
@@ -138,19 +126,6 @@ public sealed class ServiceWiringAnalyzer : DiagnosticAnalyzer
             {
                 if (current is IDelegateCreationOperation { Type: INamedTypeSymbol { DelegateInvokeMethod.Parameters: { Length: 1 } parameters } }
                     && SymbolEqualityComparer.Default.Equals(parameters[0].Type, _serviceProvider))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
-        {
-            for (var current = type.BaseType; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, baseType))
                 {
                     return true;
                 }

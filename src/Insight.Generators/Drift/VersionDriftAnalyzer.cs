@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using Insight.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -19,7 +20,7 @@ public sealed class VersionDriftAnalyzer : DiagnosticAnalyzer
     private const string Prefix = "build_property.";
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [DriftDescriptors.VersionDrift];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [DiagnosticDescriptors.VersionDrift];
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -37,7 +38,7 @@ public sealed class VersionDriftAnalyzer : DiagnosticAnalyzer
             var differences = Differences(compilation.Options.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.Compilation);
             if (differences.Count > 0)
             {
-                compilation.ReportDiagnostic(Diagnostic.Create(DriftDescriptors.VersionDrift, Location.None, compilation.Compilation.AssemblyName, string.Join("; ", differences)));
+                compilation.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.VersionDrift, Location.None, compilation.Compilation.AssemblyName, string.Join("; ", differences)));
             }
         });
     }

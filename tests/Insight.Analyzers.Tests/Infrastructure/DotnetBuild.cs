@@ -37,7 +37,9 @@ public static class DotnetBuild
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "build", project, "--artifacts-path", artifactsPath, "--disable-build-servers", "-nologo", "-v:minimal", "-clp:NoSummary" })
+        // The samples load the manifest task from the task project's bin folder; under --artifacts-path it is built here.
+        var tasksAssembly = Path.Combine(artifactsPath, "bin", "Insight.Sdk.Build", "debug", "Insight.Sdk.Build.dll");
+        foreach (var argument in new[] { "build", project, "--artifacts-path", artifactsPath, "--disable-build-servers", "-nologo", "-v:minimal", "-clp:NoSummary", $"-p:InsightBuildTasksAssembly={tasksAssembly}" })
         {
             start.ArgumentList.Add(argument);
         }

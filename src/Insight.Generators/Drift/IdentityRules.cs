@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using Insight.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,33 +12,25 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Insight.Generators.Drift;
 
 /// <summary>
-/// INS100–INS102: values that differ between tenants written into code that every tenant runs — AWS account ids,
-/// regions and resource names the deployment provides, and literal tenant ids that code branches on.
+/// What INS100–INS102 share: values that differ between tenants written into code that every tenant runs — AWS account
+/// ids, regions and resource names the deployment provides, and literal tenant ids that code branches on. One instance
+/// per analyzer and compilation finds them all; it reports only its own rule, so each rule is its own analyzer (with its
+/// own severity and suppression) while the reading of values lives here once.
 /// </summary>
 /// <remarks>
 /// A value counts only in a context that says what it is (an ARN, a parameter or property named for accounts or
 /// regions, a comparison with the tenant's account), so a twelve-digit order number is left alone. ARN literals are
 /// found by syntax, which needs no binding; everything else by the specific operations that carry a value somewhere.
 /// </remarks>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
+internal static class IdentityRules
 {
     private static readonly string[] LookupMethods = ["TryGetValue", "GetValueOrDefault", "ContainsKey", "Contains"];
     private static readonly string[] StringComparisons = ["Equals", "StartsWith", "EndsWith"];
+    private static readonly string[] DictionaryWrites = ["Add", "TryAdd"];
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-    [
-        DriftDescriptors.HardCodedAccount,
-        DriftDescriptors.HardCodedRegionOrName,
-        DriftDescriptors.TenantSpecificBehaviour,
-    ];
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Registers the actions <paramref name="rule"/> needs, in compilations the drift rules look at.</summary>
+    public static void Register(AnalysisContext context, DiagnosticDescriptor rule)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
             if (DriftCompilation.Read(start.Compilation) is not { } drift)
@@ -45,17 +38,26 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var rules = new Rules(drift);
-            start.RegisterSyntaxNodeAction(rules.AnalyzeStringLiteral, SyntaxKind.StringLiteralExpression);
-            start.RegisterSyntaxNodeAction(rules.AnalyzeInterpolatedString, SyntaxKind.InterpolatedStringExpression);
+            var rules = new Rules(drift, rule);
+            if (rule != DiagnosticDescriptors.TenantSpecificBehaviour)
+            {
+                // Account ids and regions are also found where they are written: in ARNs, arguments, assignments and declarations.
+                start.RegisterSyntaxNodeAction(rules.AnalyzeStringLiteral, SyntaxKind.StringLiteralExpression);
+                start.RegisterSyntaxNodeAction(rules.AnalyzeInterpolatedString, SyntaxKind.InterpolatedStringExpression);
+                start.RegisterOperationAction(rules.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+                start.RegisterOperationAction(rules.AnalyzeAssignment, OperationKind.SimpleAssignment);
+                start.RegisterOperationAction(rules.AnalyzeDeclaration, OperationKind.VariableDeclarator, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+            }
+
+            if (rule != DiagnosticDescriptors.HardCodedRegionOrName)
+            {
+                // Lookups by indexer, by syntax: a property-reference action would run for every member access in the project.
+                start.RegisterSyntaxNodeAction(rules.AnalyzeElementAccess, SyntaxKind.ElementAccessExpression);
+            }
+
             start.RegisterOperationAction(rules.AnalyzeInvocation, OperationKind.Invocation);
-            start.RegisterOperationAction(rules.AnalyzeObjectCreation, OperationKind.ObjectCreation);
-            start.RegisterOperationAction(rules.AnalyzeAssignment, OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(rules.AnalyzeDeclaration, OperationKind.VariableDeclarator, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
             start.RegisterOperationAction(rules.AnalyzeEquality, OperationKind.Binary);
             start.RegisterOperationAction(rules.AnalyzePatterns, OperationKind.Switch, OperationKind.SwitchExpression, OperationKind.IsPattern);
-            // Indexers by syntax: a property-reference action would run for every member access in the project.
-            start.RegisterSyntaxNodeAction(rules.AnalyzeElementAccess, SyntaxKind.ElementAccessExpression);
         });
     }
 
@@ -86,9 +88,12 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    private sealed class Rules(DriftCompilation drift)
+    private sealed class Rules(DriftCompilation drift, DiagnosticDescriptor rule)
     {
-        private readonly INamedTypeSymbol? _regionEndpoint = drift.Compilation.GetTypeByMetadataName(DriftTypes.RegionEndpoint);
+        private readonly INamedTypeSymbol? _regionEndpoint = drift.Symbols.RegionEndpoint;
+
+        /// <summary>Whether this instance reports INS100/INS101, which look at every value written somewhere.</summary>
+        private bool ChecksWrittenValues => rule != DiagnosticDescriptors.TenantSpecificBehaviour;
 
         public void AnalyzeStringLiteral(SyntaxNodeAnalysisContext context)
         {
@@ -98,22 +103,36 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
             {
                 ReportArn(context, literal, text, text, regionStart, regionLength, accountStart, accountLength);
             }
+            else if (AwsLiterals.TryFindUrlAccount(text, out accountStart, out accountLength))
+            {
+                ReportUrl(context, literal, text, text, accountStart, accountLength);
+            }
         }
 
         public void AnalyzeInterpolatedString(SyntaxNodeAnalysisContext context)
         {
             var interpolated = (InterpolatedStringExpressionSyntax)context.Node;
-            if (interpolated.Contents.Count < 2 || interpolated.Contents[0] is not InterpolatedStringTextSyntax first
-                || !first.TextToken.ValueText.StartsWith("arn:", StringComparison.Ordinal))
+            if (interpolated.Contents.Count < 2 || interpolated.Contents[0] is not InterpolatedStringTextSyntax first)
+            {
+                return;
+            }
+
+            var isArn = first.TextToken.ValueText.StartsWith("arn:", StringComparison.Ordinal);
+            if (!isArn && !MentionsAmazonHost(interpolated))
             {
                 return;
             }
 
             // Holes become a control character, so a field that holds one is not a literal account or region.
-            var flattened = string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax t ? t.TextToken.ValueText : "\u0001"));
-            if (AwsLiterals.TryReadArn(flattened, out var regionStart, out var regionLength, out var accountStart, out var accountLength))
+            var flattened = string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax t ? t.TextToken.ValueText : AwsLiterals.Hole.ToString()));
+            var display = flattened.Replace(AwsLiterals.Hole.ToString(), "{…}");
+            if (isArn && AwsLiterals.TryReadArn(flattened, out var regionStart, out var regionLength, out var accountStart, out var accountLength))
             {
-                ReportArn(context, interpolated, flattened, flattened.Replace("\u0001", "{…}"), regionStart, regionLength, accountStart, accountLength);
+                ReportArn(context, interpolated, flattened, display, regionStart, regionLength, accountStart, accountLength);
+            }
+            else if (!isArn && AwsLiterals.TryFindUrlAccount(flattened, out accountStart, out accountLength))
+            {
+                ReportUrl(context, interpolated, flattened, display, accountStart, accountLength);
             }
         }
 
@@ -121,11 +140,14 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            foreach (var argument in invocation.Arguments)
+            if (ChecksWrittenValues)
             {
-                if (argument.Parameter is { } parameter && argument.ArgumentKind == ArgumentKind.Explicit)
+                foreach (var argument in invocation.Arguments)
                 {
-                    CheckValue(context, argument.Value, new Target(parameter, TargetKind.Argument, method));
+                    if (argument.Parameter is { } parameter && argument.ArgumentKind == ArgumentKind.Explicit)
+                    {
+                        CheckValue(context, argument.Value, new Target(parameter, TargetKind.Argument, method));
+                    }
                 }
             }
 
@@ -145,11 +167,117 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
                 var receiverIndex = invocation.Instance is null && method.IsExtensionMethod ? 0 : -1;
                 var receiver = receiverIndex == 0 ? invocation.Arguments.FirstOrDefault()?.Value : invocation.Instance;
                 var key = invocation.Arguments.Length > receiverIndex + 1 ? invocation.Arguments[receiverIndex + 1].Value : null;
-                if (receiver is not null && drift.IsTenantId(key, context.CancellationToken))
+                if (receiver is not null && key is not null)
                 {
-                    ReportLiteralKeyedLookup(context, receiver, invocation.Syntax);
+                    CheckLookup(context, receiver, key, invocation.Syntax);
                 }
             }
+            else if (rule == DiagnosticDescriptors.HardCodedRegionOrName && invocation.Instance is { } dictionary && Array.IndexOf(DictionaryWrites, method.Name) >= 0
+                && invocation.Arguments.Length == 2 && IsBatchRequestItems(dictionary.Type))
+            {
+                CheckBatchTableKey(context, invocation.Arguments[0].Value);
+            }
+
+            if (rule == DiagnosticDescriptors.TenantSpecificBehaviour)
+            {
+                CheckLiteralTenantArguments(context, invocation);
+            }
+        }
+
+        /// <summary>
+        /// <c>tenant.Is("acme")</c> with <c>Is(this TenantContext t, string id) => t.TenantId == id</c>, or
+        /// <c>Same(tenant.TenantId, "acme")</c> with a helper comparing its two parameters: the literal reaches a
+        /// comparison with the tenant id inside a method of this compilation, so the call singles out that tenant.
+        /// </summary>
+        private void CheckLiteralTenantArguments(OperationAnalysisContext context, IInvocationOperation invocation)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is not { } parameter || argument.ArgumentKind != ArgumentKind.Explicit
+                    || argument.Value.Type?.SpecialType != SpecialType.System_String
+                    || argument.Value.ConstantValue is not { HasValue: true, Value: string { Length: > 0 } literal })
+                {
+                    continue;
+                }
+
+                var flow = drift.Flow;
+                var singlesOut = flow.IsComparedWithTenant(parameter);
+                foreach (var partner in flow.ComparedWith(parameter))
+                {
+                    singlesOut |= partner.Ordinal < invocation.Arguments.Length
+                        && invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == partner.Ordinal) is { } other
+                        && drift.IsTenantId(other.Value, context.CancellationToken);
+                }
+
+                if (singlesOut)
+                {
+                    Report(context, DiagnosticDescriptors.TenantSpecificBehaviour, invocation.Syntax.GetLocation(), null,
+                        $"'{Excerpt.Of(invocation.Syntax)}', which compares '{parameter.Name}' with the tenant id,", literal);
+                    return;
+                }
+            }
+        }
+
+        /// <summary>A lookup in a collection declared with literal keys: by the tenant id (INS102) or by the account (INS100).</summary>
+        private void CheckLookup(OperationAnalysisContext context, IOperation receiver, IOperation key, SyntaxNode lookup) =>
+            CheckLookup(context.ReportDiagnostic, context.Options, DriftCompilation.ReferencedSymbol(receiver), key, lookup, context.CancellationToken);
+
+        private void CheckLookup(Action<Diagnostic> report, AnalyzerOptions options, ISymbol? collection, IOperation key, SyntaxNode lookup, CancellationToken cancellationToken)
+        {
+            if (collection is null)
+            {
+                return;
+            }
+
+            if (rule == DiagnosticDescriptors.TenantSpecificBehaviour && drift.IsTenantId(key, cancellationToken)
+                && FirstLiteralKey(collection, cancellationToken) is { } tenantKey)
+            {
+                Report(report, DiagnosticDescriptors.TenantSpecificBehaviour, lookup.GetLocation(), null, LookupDescription(collection), tenantKey);
+            }
+            else if (rule == DiagnosticDescriptors.HardCodedAccount && drift.Flow.IsAccountId(key)
+                && FirstLiteralKey(collection, cancellationToken) is { } accountKey && AwsLiterals.IsAccountId(accountKey)
+                && !DriftOptions.Lists(options, lookup.SyntaxTree, DriftOptions.AllowedAccountIds, accountKey))
+            {
+                Report(report, DiagnosticDescriptors.HardCodedAccount, lookup.GetLocation(), null,
+                    $"'{collection.Name}', keyed by literal account ids and looked up by the account,", accountKey,
+                    "every tenant account runs this code, so no behaviour may depend on one account");
+            }
+        }
+
+        /// <summary>A literal key of a BatchWriteItem/BatchGetItem request's items is a table name the deployment provides.</summary>
+        private void CheckBatchTableKey(OperationAnalysisContext context, IOperation key)
+        {
+            if (key.Type?.SpecialType == SpecialType.System_String && key.ConstantValue is { HasValue: true, Value: string { Length: > 0 } table })
+            {
+                Report(context, DiagnosticDescriptors.HardCodedRegionOrName, key.Syntax.GetLocation(), null, "The key of a batch request's items", "table name", table,
+                    "use the generated table classes, which read the physical name the deployment sets");
+            }
+        }
+
+        /// <summary>The items of a BatchWriteItem or BatchGetItem request: a dictionary from table name to writes or keys.</summary>
+        private bool IsBatchRequestItems(ITypeSymbol? type)
+        {
+            if (type is not INamedTypeSymbol { TypeArguments.Length: 2 } dictionary || dictionary.TypeArguments[0].SpecialType != SpecialType.System_String)
+            {
+                return false;
+            }
+
+            var value = dictionary.TypeArguments[1];
+            return SymbolEqualityComparer.Default.Equals(value, drift.Symbols.DynamoDbKeysAndAttributes)
+                || (value is INamedTypeSymbol { TypeArguments.Length: 1 } list && SymbolEqualityComparer.Default.Equals(list.TypeArguments[0], drift.Symbols.DynamoDbWriteRequest));
+        }
+
+        private static bool MentionsAmazonHost(InterpolatedStringExpressionSyntax interpolated)
+        {
+            foreach (var content in interpolated.Contents)
+            {
+                if (content is InterpolatedStringTextSyntax text && text.TextToken.ValueText.IndexOf("amazonaws.com", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public void AnalyzeObjectCreation(OperationAnalysisContext context)
@@ -172,6 +300,13 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
         public void AnalyzeAssignment(OperationAnalysisContext context)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
+                && rule == DiagnosticDescriptors.HardCodedRegionOrName && IsBatchRequestItems(indexer.Instance?.Type))
+            {
+                CheckBatchTableKey(context, indexer.Arguments[0].Value);
+                return;
+            }
+
             ISymbol? member = assignment.Target switch
             {
                 IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
@@ -224,7 +359,7 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var kind = drift.IsTenantId(value, context.CancellationToken) ? ValueKind.TenantId : KindOfName(DriftCompilation.ReferencedSymbol(value)?.Name);
+            var kind = KindOf(value, context.CancellationToken);
             if (kind == ValueKind.None)
             {
                 return;
@@ -244,17 +379,23 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
         public void AnalyzeElementAccess(SyntaxNodeAnalysisContext context)
         {
             var access = (ElementAccessExpressionSyntax)context.Node;
-            if (access.ArgumentList.Arguments.Count != 1
-                || access.ArgumentList.Arguments[0].Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TenantId" or "InvocationTenantId" } key
-                || !drift.IsTenantId(context.SemanticModel.GetOperation(key, context.CancellationToken), context.CancellationToken)
+
+            // Cheap checks first: one index, a receiver that names a field, property or local, then its declaration's keys.
+            if (access.ArgumentList.Arguments.Count != 1 || access.Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax)
+                || IsAssigned(access)
                 || context.SemanticModel.GetSymbolInfo(access.Expression, context.CancellationToken).Symbol is not { } collection
-                || FirstLiteralKey(collection, context.CancellationToken) is not { } literal)
+                || FirstLiteralKey(collection, context.CancellationToken) is null
+                || context.SemanticModel.GetOperation(access.ArgumentList.Arguments[0].Expression, context.CancellationToken) is not { } key)
             {
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DriftDescriptors.TenantSpecificBehaviour, access.GetLocation(), LookupDescription(collection), literal));
+            CheckLookup(context.ReportDiagnostic, context.Options, collection, key, access, context.CancellationToken);
         }
+
+        /// <summary><c>settings[key] = value</c> writes the collection; it looks nothing up.</summary>
+        private static bool IsAssigned(ExpressionSyntax access) =>
+            access.Parent is AssignmentExpressionSyntax assignment && assignment.Left == access;
 
         private void CheckValue(OperationAnalysisContext context, IOperation value, in Target target)
         {
@@ -268,7 +409,7 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
                     properties = properties.Add(DriftFixProperties.RegionEndpoint, DriftFixProperties.True);
                 }
 
-                Report(context, DriftDescriptors.HardCodedRegionOrName, unwrapped.Syntax.GetLocation(), properties, target.Describe(), "region", $"RegionEndpoint.{field.Name}", RegionAdvice());
+                Report(context, DiagnosticDescriptors.HardCodedRegionOrName, unwrapped.Syntax.GetLocation(), properties, target.Describe(), "region", $"RegionEndpoint.{field.Name}", RegionAdvice());
                 return;
             }
 
@@ -280,19 +421,20 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
             }
 
             // A named constant is reported where it is declared when its own name says what it is; elsewhere at each use.
-            if (unwrapped is not ILiteralOperation && DriftCompilation.ReferencedSymbol(unwrapped) is { } constant && KindOfName(constant.Name) != ValueKind.None)
+            if (unwrapped is not ILiteralOperation && DriftCompilation.ReferencedSymbol(unwrapped) is { } constant
+                && (IsAccountTarget(constant) || KindOfName(constant.Name) == ValueKind.Region) && constant.Locations.Any(l => l.IsInSource))
             {
                 return;
             }
 
             var name = target.Symbol.Name;
             var location = unwrapped.Syntax.GetLocation();
-            if (AwsLiterals.IsAccountId(text) && (AwsLiterals.Mentions(name, "account") || name.EndsWith("Principal", StringComparison.OrdinalIgnoreCase)))
+            if (AwsLiterals.IsAccountId(text) && IsAccountTarget(target.Symbol))
             {
                 if (!DriftOptions.Lists(context.Options, location.SourceTree!, DriftOptions.AllowedAccountIds, text))
                 {
                     var properties = target.AllowsFix && !IsCdkEnvironment(target.Symbol) ? TenantFix(context.ContainingSymbol, "AccountId") : null;
-                    Report(context, DriftDescriptors.HardCodedAccount, location, properties, target.Describe(), text, AccountAdvice());
+                    Report(context, DiagnosticDescriptors.HardCodedAccount, location, properties, target.Describe(), text, AccountAdvice());
                 }
             }
             else if (AwsLiterals.IsRegion(text) && (AwsLiterals.Mentions(name, "region") || IsRegionLookup(target.Symbol)))
@@ -300,7 +442,7 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
                 if (!DriftOptions.Lists(context.Options, location.SourceTree!, DriftOptions.AllowedRegions, text))
                 {
                     var properties = target.AllowsFix && !IsCdkEnvironment(target.Symbol) ? TenantFix(context.ContainingSymbol, "Region") : null;
-                    Report(context, DriftDescriptors.HardCodedRegionOrName, location, properties, target.Describe(), "region", text, RegionAdvice());
+                    Report(context, DiagnosticDescriptors.HardCodedRegionOrName, location, properties, target.Describe(), "region", text, RegionAdvice());
                 }
             }
             else if (ResourceNameKind(name) is { } kind && DriftCompilation.IsAwsSdkType(target.Symbol.ContainingType))
@@ -308,7 +450,7 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
                 var advice = kind == "table name"
                     ? "use the generated table classes, which read the physical name the deployment sets"
                     : "read it from the configuration the service stack sets in each account";
-                Report(context, DriftDescriptors.HardCodedRegionOrName, location, null, target.Describe(), kind, text, advice);
+                Report(context, DiagnosticDescriptors.HardCodedRegionOrName, location, null, target.Describe(), kind, text, advice);
             }
         }
 
@@ -320,7 +462,7 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            var kind = drift.IsTenantId(otherSide, context.CancellationToken) ? ValueKind.TenantId : KindOfName(DriftCompilation.ReferencedSymbol(otherSide)?.Name);
+            var kind = KindOf(otherSide, context.CancellationToken);
             if (!Matches(kind, text))
             {
                 return false;
@@ -334,14 +476,14 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
             switch (kind)
             {
                 case ValueKind.TenantId:
-                    Report(context, DriftDescriptors.TenantSpecificBehaviour, location, null, description, text);
+                    Report(context, DiagnosticDescriptors.TenantSpecificBehaviour, location, null, description, text);
                     return true;
                 case ValueKind.Account when !DriftOptions.Lists(context.Options, location.SourceTree!, DriftOptions.AllowedAccountIds, text):
-                    Report(context, DriftDescriptors.HardCodedAccount, location, null, description, text,
+                    Report(context, DiagnosticDescriptors.HardCodedAccount, location, null, description, text,
                         "every tenant account runs this code, so no behaviour may depend on one account");
                     return true;
                 case ValueKind.Region when !DriftOptions.Lists(context.Options, location.SourceTree!, DriftOptions.AllowedRegions, text):
-                    Report(context, DriftDescriptors.HardCodedRegionOrName, location, null, description, "region", text,
+                    Report(context, DiagnosticDescriptors.HardCodedRegionOrName, location, null, description, "region", text,
                         "every region the service is deployed to runs this code, so no behaviour may depend on one region");
                     return true;
                 default:
@@ -383,17 +525,60 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
             }
 
             var description = $"The ARN \"{Excerpt.Of(display)}\"";
-            var diagnostic = hasAccount
-                ? Diagnostic.Create(DriftDescriptors.HardCodedAccount, node.GetLocation(), properties, description, account, AccountAdvice())
-                : Diagnostic.Create(DriftDescriptors.HardCodedRegionOrName, node.GetLocation(), properties, description, "region", region, RegionAdvice());
-            context.ReportDiagnostic(diagnostic);
+            // One report per ARN: its account when it has one (the fix replaces a literal region too), else its region.
+            if (hasAccount)
+            {
+                Report(context.ReportDiagnostic, DiagnosticDescriptors.HardCodedAccount, node.GetLocation(), properties, description, account, AccountAdvice());
+            }
+            else
+            {
+                Report(context.ReportDiagnostic, DiagnosticDescriptors.HardCodedRegionOrName, node.GetLocation(), properties, description, "region", region, RegionAdvice());
+            }
         }
 
-        private void ReportLiteralKeyedLookup(OperationAnalysisContext context, IOperation receiver, SyntaxNode lookup)
+        /// <summary>
+        /// Whether a twelve-digit value written to <paramref name="symbol"/> is an AWS account: the symbol is an AWS or CDK
+        /// member that takes one, its name says "AWS account", or what it holds ends up where an account goes (an ARN's
+        /// account field, an account argument, a comparison with the deploying account). A name that only says
+        /// "account" is not enough: ledgers, customers and loyalty cards have accounts too.
+        /// </summary>
+        private bool IsAccountTarget(ISymbol symbol) =>
+            IdentityNames.IsAwsAccountMember(symbol) || IdentityNames.SaysAwsAccount(symbol.Name) || drift.Flow.IsInAccountContext(symbol);
+
+        /// <summary>What a compared or switched-on value is: the tenant id, the account, a region, or nothing these rules know.</summary>
+        private ValueKind KindOf(IOperation value, CancellationToken cancellationToken)
         {
-            if (DriftCompilation.ReferencedSymbol(receiver) is { } collection && FirstLiteralKey(collection, context.CancellationToken) is { } key)
+            if (drift.IsTenantId(value, cancellationToken))
             {
-                Report(context, DriftDescriptors.TenantSpecificBehaviour, lookup.GetLocation(), null, LookupDescription(collection), key);
+                return ValueKind.TenantId;
+            }
+
+            if (drift.Flow.IsAccountId(value))
+            {
+                return ValueKind.Account;
+            }
+
+            var symbol = DriftCompilation.ReferencedSymbol(value);
+            return KindOfName(symbol?.Name) switch
+            {
+                ValueKind.Account when symbol is not null && IsAccountTarget(symbol) => ValueKind.Account,
+                ValueKind.Region => ValueKind.Region,
+                _ => ValueKind.None,
+            };
+        }
+
+        /// <summary>An AWS endpoint URL (an SQS queue URL, an ECR image) whose account field is twelve literal digits.</summary>
+        private void ReportUrl(SyntaxNodeAnalysisContext context, ExpressionSyntax node, string text, string display, int accountStart, int accountLength)
+        {
+            if (!AwsLiterals.IsAccountId(text, accountStart, accountLength))
+            {
+                return;
+            }
+
+            var account = text.Substring(accountStart, accountLength);
+            if (!DriftOptions.Lists(context.Options, node.SyntaxTree, DriftOptions.AllowedAccountIds, account))
+            {
+                Report(context.ReportDiagnostic, DiagnosticDescriptors.HardCodedAccount, node.GetLocation(), null, $"The URL \"{Excerpt.Of(display)}\"", account, AccountAdvice());
             }
         }
 
@@ -434,11 +619,21 @@ public sealed class HardCodedIdentityAnalyzer : DiagnosticAnalyzer
             && SymbolEqualityComparer.Default.Equals(method.ContainingType, _regionEndpoint);
 
         /// <summary>A stack's Environment is INS110's concern; a fix there would only hide the pinning.</summary>
-        private static bool IsCdkEnvironment(ISymbol member) =>
-            member.ContainingType is { Name: "Environment" or "IEnvironment", ContainingNamespace: { Name: "CDK", ContainingNamespace.Name: "Amazon" } };
+        private bool IsCdkEnvironment(ISymbol member) =>
+            SymbolEqualityComparer.Default.Equals(member.ContainingType, drift.Symbols.CdkEnvironment)
+            || SymbolEqualityComparer.Default.Equals(member.ContainingType, drift.Symbols.CdkIEnvironment);
 
-        private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, params object?[] arguments) =>
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, arguments));
+        private void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, params object?[] arguments) =>
+            Report(context.ReportDiagnostic, descriptor, location, properties, arguments);
+
+        /// <summary>Reports only this instance's rule: the other rules' analyzers report theirs from the same reading.</summary>
+        private void Report(Action<Diagnostic> report, DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?>? properties, params object?[] arguments)
+        {
+            if (descriptor == rule)
+            {
+                report(Diagnostic.Create(descriptor, location, properties, arguments));
+            }
+        }
     }
 
     private enum ValueKind
