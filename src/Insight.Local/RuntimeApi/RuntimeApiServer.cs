@@ -42,6 +42,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     private readonly WebApplication _app;
 
     private string _functionArn = DefaultFunctionArn;
+    private string? _lastUserAgent;
     private int _nextRequestCount;
     private int _faultsRemaining;
     private int _faultStatusCode;
@@ -118,6 +119,9 @@ public sealed class RuntimeApiServer : IAsyncDisposable
     /// that are immune to wall-clock adjustments.
     /// </summary>
     public Task<long> FirstNextRequestTimestamp => _firstNextTimestamp.Task;
+
+    /// <summary>The <c>User-Agent</c> of the runtime's latest request, as it identifies itself to the Runtime API.</summary>
+    public string? LastUserAgent => Volatile.Read(ref _lastUserAgent);
 
     /// <summary>How many times the runtime has polled, including polls answered with an injected fault.</summary>
     public int NextRequestCount => Volatile.Read(ref _nextRequestCount);
@@ -229,6 +233,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
 
     private async Task HandleNextAsync(HttpContext context)
     {
+        Volatile.Write(ref _lastUserAgent, context.Request.Headers.UserAgent.ToString());
         long arrival = Stopwatch.GetTimestamp();
         if (Interlocked.Increment(ref _nextRequestCount) == 1)
         {
@@ -290,6 +295,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
 
     private async Task HandleResponseAsync(HttpContext context)
     {
+        Volatile.Write(ref _lastUserAgent, context.Request.Headers.UserAgent.ToString());
         if (!TryGetAnswerable(context, out var invocation))
         {
             await WriteInvalidRequestIdAsync(context).ConfigureAwait(false);
@@ -309,6 +315,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
 
     private async Task HandleErrorAsync(HttpContext context)
     {
+        Volatile.Write(ref _lastUserAgent, context.Request.Headers.UserAgent.ToString());
         if (!TryGetAnswerable(context, out var invocation))
         {
             await WriteInvalidRequestIdAsync(context).ConfigureAwait(false);
@@ -337,6 +344,7 @@ public sealed class RuntimeApiServer : IAsyncDisposable
 
     private async Task HandleInitErrorAsync(HttpContext context)
     {
+        Volatile.Write(ref _lastUserAgent, context.Request.Headers.UserAgent.ToString());
         var body = await ReadBodyAsync(context.Request, MaxPayloadBytes).ConfigureAwait(false);
         var error = body is null ? default : ErrorPayload.Parse(body);
 

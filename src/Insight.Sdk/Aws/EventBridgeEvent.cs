@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Insight.Sdk.Hosting;
 
 namespace Insight.Sdk.Aws;
 
@@ -40,110 +42,170 @@ public sealed record EventBridgeEvent<TDetail>
 /// </summary>
 public static class EventBridgeEnvelope
 {
+    private const string Subject = "EventBridge event";
+
     /// <summary>Reads an envelope whose detail is <typeparamref name="TDetail"/>.</summary>
-    /// <exception cref="JsonException">The payload is not an EventBridge event, or its detail is not a <typeparamref name="TDetail"/>.</exception>
+    /// <exception cref="InvalidPayloadException">
+    /// The payload is not an EventBridge event, or its detail is not a <typeparamref name="TDetail"/>; the exception names
+    /// the path (<c>$.detail.time_created</c>), what was expected there and what was found.
+    /// </exception>
     public static EventBridgeEvent<TDetail> Read<TDetail>(ReadOnlySpan<byte> json, JsonTypeInfo<TDetail> detailType)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        var path = "$";
+        try
         {
-            throw new JsonException("An EventBridge event must be a JSON object.");
+            if (!reader.Read())
+            {
+                throw new InvalidPayloadException(Subject, "$", "expected an object (an EventBridge event), found nothing: the payload is empty");
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new InvalidPayloadException(Subject, "$", $"expected an object (an EventBridge event), found {JsonDiagnosis.Found(ref reader)}");
+            }
+
+            string? version = null, id = null, detailTypeName = null, source = null, account = null, region = null;
+            DateTimeOffset? time = null;
+            List<string>? resources = null;
+            TDetail? detail = default;
+            var sawDetail = false;
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.ValueSpan;
+                var escaped = reader.ValueIsEscaped;
+                path = JsonDiagnosis.Member("$", escaped ? reader.GetString() ?? "" : Encoding.UTF8.GetString(name));
+                reader.Read();
+                if (escaped)
+                {
+                    // Envelope fields are plain ASCII names; an escaped name is none of them.
+                    reader.Skip();
+                }
+                else if (name.SequenceEqual("detail"u8))
+                {
+                    detail = ReadDetail(json, ref reader, detailType);
+                    sawDetail = true;
+                }
+                else if (name.SequenceEqual("detail-type"u8))
+                {
+                    detailTypeName = ReadString(ref reader, path);
+                }
+                else if (name.SequenceEqual("source"u8))
+                {
+                    source = ReadString(ref reader, path);
+                }
+                else if (name.SequenceEqual("account"u8))
+                {
+                    account = ReadString(ref reader, path);
+                }
+                else if (name.SequenceEqual("region"u8))
+                {
+                    region = ReadString(ref reader, path);
+                }
+                else if (name.SequenceEqual("id"u8))
+                {
+                    id = ReadString(ref reader, path);
+                }
+                else if (name.SequenceEqual("version"u8))
+                {
+                    version = ReadString(ref reader, path);
+                }
+                else if (name.SequenceEqual("time"u8))
+                {
+                    time = ReadTime(ref reader, path);
+                }
+                else if (name.SequenceEqual("resources"u8))
+                {
+                    resources = ReadStrings(ref reader, path);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+
+                path = "$";
+            }
+
+            if (reader.Read())
+            {
+                throw new InvalidPayloadException(Subject, "$", "unexpected content after the JSON value");
+            }
+
+            if (!sawDetail)
+            {
+                throw new InvalidPayloadException(Subject, "$.detail", $"expected an object (the {detailType.Type.Name} event), found nothing: an EventBridge event carries its event in \"detail\"");
+            }
+
+            if (detail is null)
+            {
+                throw new InvalidPayloadException(Subject, "$.detail", $"expected an object (the {detailType.Type.Name} event), found null");
+            }
+
+            return new EventBridgeEvent<TDetail>
+            {
+                Version = version,
+                Id = id,
+                DetailType = detailTypeName,
+                Source = source,
+                Account = account,
+                Time = time,
+                Region = region,
+                Resources = (IReadOnlyList<string>?)resources ?? [],
+                Detail = detail,
+            };
         }
-
-        string? version = null, id = null, detailTypeName = null, source = null, account = null, region = null;
-        DateTimeOffset? time = null;
-        List<string>? resources = null;
-        TDetail? detail = default;
-        var sawDetail = false;
-
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            var name = reader.ValueSpan;
-            reader.Read();
-            if (name.SequenceEqual("detail"u8))
-            {
-                detail = ReadDetail(ref reader, detailType);
-                sawDetail = true;
-            }
-            else if (name.SequenceEqual("detail-type"u8))
-            {
-                detailTypeName = ReadString(ref reader);
-            }
-            else if (name.SequenceEqual("source"u8))
-            {
-                source = ReadString(ref reader);
-            }
-            else if (name.SequenceEqual("account"u8))
-            {
-                account = ReadString(ref reader);
-            }
-            else if (name.SequenceEqual("region"u8))
-            {
-                region = ReadString(ref reader);
-            }
-            else if (name.SequenceEqual("id"u8))
-            {
-                id = ReadString(ref reader);
-            }
-            else if (name.SequenceEqual("version"u8))
-            {
-                version = ReadString(ref reader);
-            }
-            else if (name.SequenceEqual("time"u8))
-            {
-                time = reader.TokenType == JsonTokenType.Null ? null : reader.GetDateTimeOffset();
-            }
-            else if (name.SequenceEqual("resources"u8))
-            {
-                resources = ReadStrings(ref reader);
-            }
-            else
-            {
-                reader.Skip();
-            }
+            // Not well-formed, or text that is not text (invalid UTF-8, a lone surrogate): said with where it is.
+            var (where, problem) = JsonDiagnosis.ExplainUnreadable(json, exception, path, (int)reader.BytesConsumed);
+            throw new InvalidPayloadException(Subject, where, problem, exception);
         }
-
-        if (!sawDetail)
-        {
-            throw new JsonException("The EventBridge event has no \"detail\".");
-        }
-
-        return new EventBridgeEvent<TDetail>
-        {
-            Version = version,
-            Id = id,
-            DetailType = detailTypeName,
-            Source = source,
-            Account = account,
-            Time = time,
-            Region = region,
-            Resources = (IReadOnlyList<string>?)resources ?? [],
-            Detail = detail!,
-        };
     }
 
-    /// <summary>Reads the detail, reporting a failure's JSON path from the envelope's root, as the sender sees it.</summary>
-    private static TDetail? ReadDetail<TDetail>(ref Utf8JsonReader reader, JsonTypeInfo<TDetail> detailType)
+    /// <summary>Reads the detail; a failure is explained with its path from the envelope's root, as the sender sees it.</summary>
+    private static TDetail? ReadDetail<TDetail>(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, JsonTypeInfo<TDetail> detailType)
     {
+        var start = (int)reader.TokenStartIndex;
+        var end = reader;
         try
         {
             return JsonSerializer.Deserialize(ref reader, detailType);
         }
-        catch (JsonException exception) when (exception.Path is { Length: > 0 } path && path[0] == '$')
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or NotSupportedException)
         {
-            throw new JsonException(Hosting.InvalidPayloadException.Reason(exception), "$.detail" + path[1..], exception.LineNumber, exception.BytePositionInLine, exception);
+            var length = json.Length - start;
+            try
+            {
+                end.Skip();
+                length = (int)end.BytesConsumed - start;
+            }
+            catch (JsonException)
+            {
+                // The detail itself is malformed: the explanation reads on to the end of the payload.
+            }
+
+            throw InvalidPayloadException.Explain(json.Slice(start, length), detailType, $"{Subject} of {detailType.Type.Name}", exception, "$.detail", start);
         }
     }
 
-    private static string? ReadString(ref Utf8JsonReader reader) =>
+    private static string? ReadString(ref Utf8JsonReader reader, string path) =>
         reader.TokenType switch
         {
             JsonTokenType.String => reader.GetString(),
             JsonTokenType.Null => null,
-            _ => throw new JsonException($"Expected a string but found {reader.TokenType}."),
+            _ => throw new InvalidPayloadException(Subject, path, $"expected a string, found {JsonDiagnosis.Found(ref reader)}"),
         };
 
-    private static List<string>? ReadStrings(ref Utf8JsonReader reader)
+    private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader, string path) =>
+        reader.TokenType switch
+        {
+            JsonTokenType.Null => null,
+            JsonTokenType.String when reader.TryGetDateTimeOffset(out var time) => time,
+            _ => throw new InvalidPayloadException(Subject, path, $"expected a date and time (ISO 8601), found {JsonDiagnosis.Found(ref reader)}"),
+        };
+
+    private static List<string>? ReadStrings(ref Utf8JsonReader reader, string path)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -152,13 +214,13 @@ public static class EventBridgeEnvelope
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw new JsonException("\"resources\" must be an array of strings.");
+            throw new InvalidPayloadException(Subject, path, $"expected an array of strings, found {JsonDiagnosis.Found(ref reader)}");
         }
 
         var list = new List<string>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            list.Add(ReadString(ref reader) ?? "");
+            list.Add(ReadString(ref reader, $"{path}[{list.Count}]") ?? "");
         }
 
         return list;

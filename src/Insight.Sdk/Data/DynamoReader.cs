@@ -35,7 +35,8 @@ public abstract class DynamoReader<T>
     /// <summary>The item with <paramref name="key"/>, or <c>null</c>.</summary>
     protected async Task<T?> GetItemAsync(Dictionary<string, AttributeValue> key, bool consistentRead, CancellationToken cancellationToken)
     {
-        var response = await Client.GetItemAsync(new GetItemRequest { TableName = TableName, Key = key, ConsistentRead = consistentRead }, cancellationToken).ConfigureAwait(false);
+        var response = await DynamoCall.RunAsync(Client, "GetItem", DynamoCall.Table(TableName), new GetItemRequest { TableName = TableName, Key = key, ConsistentRead = consistentRead },
+            static (client, request, ct) => client.GetItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
         return response.Item is { Count: > 0 } item && IsOwnType(item) ? T.FromItem(item) : default;
     }
 
@@ -94,7 +95,8 @@ public abstract class DynamoReader<T>
         do
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var response = await Client.QueryAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await DynamoCall.RunAsync(Client, "Query", DynamoCall.Table(TableName), request,
+                static (client, request, ct) => client.QueryAsync(request, ct), cancellationToken).ConfigureAwait(false);
             foreach (var item in response.Items ?? [])
             {
                 yield return T.FromItem(item);
@@ -123,10 +125,11 @@ public abstract class DynamoReader<T>
             {
                 if (attempt > 0)
                 {
-                    await DynamoRetry.BackoffAsync(attempt, "BatchGetItem", TableName, cancellationToken).ConfigureAwait(false);
+                    await DynamoRetry.BackoffAsync(attempt, "BatchGetItem", DynamoCall.Table(TableName), cancellationToken).ConfigureAwait(false);
                 }
 
-                var response = await Client.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = pending }, cancellationToken).ConfigureAwait(false);
+                var response = await DynamoCall.RunAsync(Client, "BatchGetItem", DynamoCall.Table(TableName), new BatchGetItemRequest { RequestItems = pending },
+                    static (client, request, ct) => client.BatchGetItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
                 if (response.Responses?.TryGetValue(TableName, out var items) == true)
                 {
                     results.AddRange(items.Where(IsOwnType).Select(T.FromItem));
@@ -161,11 +164,13 @@ internal static class DynamoRetry
 {
     public const int MaxAttempts = 8;
 
-    public static Task BackoffAsync(int attempt, string operation, string table, CancellationToken cancellationToken)
+    public static Task BackoffAsync(int attempt, string operation, string resource, CancellationToken cancellationToken)
     {
         if (attempt >= MaxAttempts)
         {
-            throw new InvalidOperationException($"{operation} on {table} still had unprocessed items after {MaxAttempts} attempts.");
+            // Throttled on every attempt: capacity, not an outage, and said so.
+            throw new DependencyException(DynamoCall.Service, operation, resource,
+                $"throttled: items were still unprocessed after {MaxAttempts} attempts; reduce the request rate or raise the table's capacity", isThrottled: true, inner: null);
         }
 
         // Full jitter, capped: spreads the retries of many functions that were throttled together.

@@ -31,14 +31,14 @@ public abstract class DynamoTable<T> : DynamoReader<T>
         var (put, stored) = BuildPut(entity, options);
         try
         {
-            await Client.PutItemAsync(new PutItemRequest
+            await DynamoCall.RunAsync(Client, "PutItem", DynamoCall.Table(TableName), new PutItemRequest
             {
                 TableName = TableName,
                 Item = put.Item,
                 ConditionExpression = put.ConditionExpression,
                 ExpressionAttributeNames = put.ExpressionAttributeNames,
                 ExpressionAttributeValues = put.ExpressionAttributeValues,
-            }, cancellationToken).ConfigureAwait(false);
+            }, static (client, request, ct) => client.PutItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
         }
         catch (ConditionalCheckFailedException exception)
         {
@@ -88,10 +88,11 @@ public abstract class DynamoTable<T> : DynamoReader<T>
             {
                 if (attempt > 0)
                 {
-                    await DynamoRetry.BackoffAsync(attempt, "BatchWriteItem", TableName, cancellationToken).ConfigureAwait(false);
+                    await DynamoRetry.BackoffAsync(attempt, "BatchWriteItem", DynamoCall.Table(TableName), cancellationToken).ConfigureAwait(false);
                 }
 
-                var response = await Client.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = pending }, cancellationToken).ConfigureAwait(false);
+                var response = await DynamoCall.RunAsync(Client, "BatchWriteItem", DynamoCall.Table(TableName), new BatchWriteItemRequest { RequestItems = pending },
+                    static (client, request, ct) => client.BatchWriteItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
                 pending = response.UnprocessedItems is { Count: > 0 } unprocessed ? unprocessed : [];
             }
         }
@@ -103,7 +104,7 @@ public abstract class DynamoTable<T> : DynamoReader<T>
         var delete = BuildDelete(key, expectedVersion);
         try
         {
-            var response = await Client.DeleteItemAsync(new DeleteItemRequest
+            var response = await DynamoCall.RunAsync(Client, "DeleteItem", DynamoCall.Table(TableName), new DeleteItemRequest
             {
                 TableName = TableName,
                 Key = key,
@@ -111,7 +112,7 @@ public abstract class DynamoTable<T> : DynamoReader<T>
                 ExpressionAttributeNames = delete.ExpressionAttributeNames,
                 ExpressionAttributeValues = delete.ExpressionAttributeValues,
                 ReturnValues = ReturnValue.ALL_OLD,
-            }, cancellationToken).ConfigureAwait(false);
+            }, static (client, request, ct) => client.DeleteItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
             return response.Attributes is { Count: > 0 };
         }
         catch (ConditionalCheckFailedException exception)
@@ -129,7 +130,7 @@ public abstract class DynamoTable<T> : DynamoReader<T>
         var request = BuildUpdate(key, update, expectedVersion);
         try
         {
-            var response = await Client.UpdateItemAsync(new UpdateItemRequest
+            var response = await DynamoCall.RunAsync(Client, "UpdateItem", DynamoCall.Table(TableName), new UpdateItemRequest
             {
                 TableName = TableName,
                 Key = key,
@@ -138,7 +139,7 @@ public abstract class DynamoTable<T> : DynamoReader<T>
                 ExpressionAttributeNames = request.ExpressionAttributeNames,
                 ExpressionAttributeValues = request.ExpressionAttributeValues,
                 ReturnValues = ReturnValue.ALL_NEW,
-            }, cancellationToken).ConfigureAwait(false);
+            }, static (client, request, ct) => client.UpdateItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
             return T.FromItem(response.Attributes);
         }
         catch (ConditionalCheckFailedException exception)

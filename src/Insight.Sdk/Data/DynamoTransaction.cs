@@ -14,6 +14,9 @@ public sealed class DynamoTransaction(IAmazonDynamoDB client)
     private readonly List<TransactWriteItem> _items = [];
     private readonly List<Func<Exception, Exception>> _failures = [];
 
+    /// <summary>The tables written, for messages.</summary>
+    private string Tables => DynamoCall.Tables(_items.Select(i => i.Put?.TableName ?? i.Delete?.TableName ?? i.Update?.TableName ?? i.ConditionCheck?.TableName ?? "?"));
+
     /// <summary>Number of writes so far.</summary>
     public int Count => _items.Count;
 
@@ -58,7 +61,8 @@ public sealed class DynamoTransaction(IAmazonDynamoDB client)
         {
             try
             {
-                await client.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = _items }, cancellationToken).ConfigureAwait(false);
+                await DynamoCall.RunAsync(client, "TransactWriteItems", Tables, new TransactWriteItemsRequest { TransactItems = _items },
+                    static (client, request, ct) => client.TransactWriteItemsAsync(request, ct), cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (TransactionCanceledException exception) when (exception.CancellationReasons is { } reasons)
@@ -74,11 +78,19 @@ public sealed class DynamoTransaction(IAmazonDynamoDB client)
                 // nothing was written, so the whole transaction is simply tried again.
                 if (reasons.Exists(r => r.Code == "TransactionConflict") && attempt + 1 < DynamoRetry.MaxAttempts)
                 {
-                    await DynamoRetry.BackoffAsync(attempt + 1, "TransactWriteItems", "a transaction", cancellationToken).ConfigureAwait(false);
+                    await DynamoRetry.BackoffAsync(attempt + 1, "TransactWriteItems", Tables, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                throw;
+                // Cancelled for another reason (a validation error, capacity, a conflict that did not clear): DynamoDB's
+                // failure, named with the tables and the reasons it gave.
+                throw new DependencyException(DynamoCall.Service, "TransactWriteItems", Tables,
+                    $"the transaction was cancelled ({string.Join(", ", reasons.Select(r => r.Code).Where(c => c is { Length: > 0 } && c != "None").Distinct())}): {exception.Message}",
+                    isThrottled: reasons.Exists(r => r.Code is "ThrottlingError" or "ProvisionedThroughputExceeded"), exception);
+            }
+            catch (TransactionCanceledException exception)
+            {
+                throw DependencyException.From(DynamoCall.Service, "TransactWriteItems", Tables, exception);
             }
         }
     }

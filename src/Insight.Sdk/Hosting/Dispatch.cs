@@ -34,24 +34,27 @@ public static partial class Dispatch
 
     /// <summary>A scheduled event.</summary>
     public static ValueTask ScheduleAsync(InvocationContext context, Func<ScheduledEvent, InvocationContext, ValueTask> handle) =>
-        handle(Read(context.Payload.Span, InsightJsonContext.Default.ScheduledEvent, nameof(ScheduledEvent)), context);
+        handle(Read(context.Payload.Span, InsightJsonContext.Default.ScheduledEvent, "scheduled event"), context);
 
     /// <summary>
     /// An SQS batch whose message bodies are <typeparamref name="TEvent"/>. Each message succeeds or fails on its
     /// own; the response names the failed ones so only they return to the queue. Messages not reached before
-    /// the deadline are reported failed, not dropped.
+    /// the deadline are reported failed, not dropped. A malformed batch (no <c>Records</c>, a record without its
+    /// <c>messageId</c>) fails as a whole: without the ids no message could be named.
     /// </summary>
     public static async ValueTask SqsBatchAsync<TEvent>(
         InvocationContext context, IBufferWriter<byte> response, JsonTypeInfo<TEvent> eventType,
         Func<TEvent, InvocationContext, ValueTask> handle)
     {
-        var batch = Read(context.Payload.Span, InsightJsonContext.Default.SqsEvent, nameof(SqsEvent));
+        var batch = SqsEnvelope.Read(context.Payload.Span);
         var log = context.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Insight.SqsBatch");
         var metrics = context.Services.GetRequiredService<IMetrics>();
         List<SqsBatchItemFailure>? failures = null;
 
         foreach (var message in batch.Records)
         {
+            var body = Encoding.UTF8.GetBytes(message.Body ?? "");
+            context.Handling(body, inDetail: false);
             if (context.CancellationToken.IsCancellationRequested)
             {
                 LogRecordSkipped(log, message.MessageId);
@@ -61,7 +64,8 @@ public static partial class Dispatch
 
             try
             {
-                var item = Read(Encoding.UTF8.GetBytes(message.Body ?? ""), eventType, eventType.Type.Name);
+                var item = Read(body, eventType, $"{eventType.Type.Name} in the body of SQS message {message.MessageId}");
+                context.Handling(body, inDetail: false, item);
                 await handle(item, context).ConfigureAwait(false);
             }
             catch (Exception exception)
@@ -71,6 +75,7 @@ public static partial class Dispatch
             }
         }
 
+        context.Handling(default, inDetail: false);
         metrics.Add("BatchRecords", batch.Records.Count);
         metrics.Add("BatchRecordFailures", failures?.Count ?? 0);
         WriteJson(response, new SqsBatchResponse { BatchItemFailures = (IReadOnlyList<SqsBatchItemFailure>?)failures ?? [] }, InsightJsonContext.Default.SqsBatchResponse);
@@ -81,7 +86,7 @@ public static partial class Dispatch
         InvocationContext context, IBufferWriter<byte> response, RouteSecurity security, JsonTypeInfo<TEvent> eventType,
         Func<TEvent, InvocationContext, ValueTask> handle)
     {
-        if (!TryAuthorize(context, response, security, out var request) || !TryReadBody(request, response, eventType, out var item))
+        if (!TryAuthorize(context, response, security, out var request) || !TryReadBody(context, request, response, eventType, out var item))
         {
             return;
         }
@@ -95,7 +100,7 @@ public static partial class Dispatch
         InvocationContext context, IBufferWriter<byte> response, RouteSecurity security, JsonTypeInfo<TEvent> eventType,
         JsonTypeInfo<TResult> resultType, Func<TEvent, InvocationContext, ValueTask<TResult>> handle)
     {
-        if (!TryAuthorize(context, response, security, out var request) || !TryReadBody(request, response, eventType, out var item))
+        if (!TryAuthorize(context, response, security, out var request) || !TryReadBody(context, request, response, eventType, out var item))
         {
             return;
         }
@@ -123,7 +128,10 @@ public static partial class Dispatch
     }
 
     /// <summary>Reads <paramref name="json"/> as <typeparamref name="T"/> and checks its contract.</summary>
-    /// <exception cref="InvalidPayloadException">Not JSON, or not that shape.</exception>
+    /// <param name="json">The payload, or the part of it that holds the event.</param>
+    /// <param name="type">The event type's source-generated metadata.</param>
+    /// <param name="typeName">What is being read, for messages: <c>ScanEvent</c>, <c>SQS event</c>.</param>
+    /// <exception cref="InvalidPayloadException">Not JSON, or not that shape: names the path, what was expected and what was found.</exception>
     /// <exception cref="ContractViolationException">The shape is right but a field breaks its rule.</exception>
     public static T Read<T>(ReadOnlySpan<byte> json, JsonTypeInfo<T> type, string typeName)
     {
@@ -132,13 +140,18 @@ public static partial class Dispatch
         {
             value = JsonSerializer.Deserialize(json, type);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or NotSupportedException)
         {
-            throw InvalidPayloadException.From(exception, typeName);
+            throw InvalidPayloadException.Explain(json, type, typeName, exception);
         }
 
-        Contract.ThrowIfInvalid(value);
-        return value!;
+        if (value is null)
+        {
+            throw new InvalidPayloadException(typeName, "$", $"expected an object, found null");
+        }
+
+        Contract.ThrowIfInvalid(value, "$");
+        return value;
     }
 
     private static readonly IReadOnlyDictionary<string, string> JsonHeaders =
@@ -146,17 +159,10 @@ public static partial class Dispatch
 
     private static TEvent ReadDetail<TEvent>(InvocationContext context, JsonTypeInfo<TEvent> eventType)
     {
-        EventBridgeEvent<TEvent> envelope;
-        try
-        {
-            envelope = EventBridgeEnvelope.Read(context.Payload.Span, eventType);
-        }
-        catch (JsonException exception)
-        {
-            throw InvalidPayloadException.From(exception, $"EventBridge event of {eventType.Type.Name}");
-        }
-
-        Contract.ThrowIfInvalid(envelope.Detail);
+        context.Handling(context.Payload, inDetail: true);
+        var envelope = EventBridgeEnvelope.Read(context.Payload.Span, eventType);
+        context.Handling(context.Payload, inDetail: true, envelope.Detail);
+        Contract.ThrowIfInvalid(envelope.Detail, "$.detail");
         return envelope.Detail;
     }
 
@@ -168,7 +174,7 @@ public static partial class Dispatch
     /// </summary>
     private static bool TryAuthorize(InvocationContext context, IBufferWriter<byte> response, RouteSecurity security, out HttpApiRequest request)
     {
-        request = Read(context.Payload.Span, InsightJsonContext.Default.HttpApiRequest, nameof(HttpApiRequest));
+        request = Read(context.Payload.Span, InsightJsonContext.Default.HttpApiRequest, "HTTP API request");
         var jwt = request.RequestContext?.Authorizer?.Jwt;
         var claims = jwt?.Claims;
         if (claims is null)
@@ -226,15 +232,17 @@ public static partial class Dispatch
             Body = JsonSerializer.Serialize(new HttpErrorBody(error, message, null), InsightJsonContext.Default.HttpErrorBody),
         }, InsightJsonContext.Default.HttpApiResponse);
 
-    private static bool TryReadBody<TEvent>(HttpApiRequest request, IBufferWriter<byte> response, JsonTypeInfo<TEvent> eventType, out TEvent item)
+    private static bool TryReadBody<TEvent>(InvocationContext context, HttpApiRequest request, IBufferWriter<byte> response, JsonTypeInfo<TEvent> eventType, out TEvent item)
     {
         try
         {
-            var body = request.Body is null ? [] : request.IsBase64Encoded ? Convert.FromBase64String(request.Body) : Encoding.UTF8.GetBytes(request.Body);
+            var body = ReadBody(request);
+            context.Handling(body, inDetail: false);
             item = Read(body, eventType, eventType.Type.Name);
+            context.Handling(body, inDetail: false, item);
             return true;
         }
-        catch (Exception exception) when (exception is InvalidPayloadException or ContractViolationException or FormatException)
+        catch (Exception exception) when (exception is InvalidPayloadException or ContractViolationException)
         {
             // A client's mistake is a 400 for the client, not a function error that would page the operator.
             var violations = (exception as ContractViolationException)?.Violations.Select(v => v.ToString()).ToArray();
@@ -247,6 +255,31 @@ public static partial class Dispatch
             }, InsightJsonContext.Default.HttpApiResponse);
             item = default!;
             return false;
+        }
+    }
+
+    /// <summary>The request body's bytes, decoded from base64 where API Gateway encoded it.</summary>
+    /// <exception cref="InvalidPayloadException">The body is marked base64 but is not.</exception>
+    public static byte[] ReadBody(HttpApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Body is null)
+        {
+            return [];
+        }
+
+        if (!request.IsBase64Encoded)
+        {
+            return Encoding.UTF8.GetBytes(request.Body);
+        }
+
+        try
+        {
+            return Convert.FromBase64String(request.Body);
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidPayloadException("HTTP API request", "$.body", "isBase64Encoded is true, but the body is not valid base64", exception);
         }
     }
 

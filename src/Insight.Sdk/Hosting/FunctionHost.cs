@@ -179,7 +179,8 @@ public static partial class FunctionHost
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var remaining = invocation.Deadline - DateTimeOffset.UtcNow - options.DeadlineMargin;
+        var left = invocation.Deadline - DateTimeOffset.UtcNow;
+        var remaining = left - options.DeadlineMargin;
         deadline.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
 
         var started = Stopwatch.GetTimestamp();
@@ -197,13 +198,28 @@ public static partial class FunctionHost
                     function.Metrics.Add("ColdStart", 1);
                 }
 
-                await function.Invoker.InvokeAsync(context, response).ConfigureAwait(false);
+                if (remaining <= TimeSpan.Zero)
+                {
+                    // Too little time to do the work and still report in order: the handler is not started, so nothing
+                    // is half-written, and the event comes back through the trigger's retries.
+                    var message = $"The invocation arrived with {Milliseconds(left)} ms left, below the {Milliseconds(options.DeadlineMargin)} ms safety margin; the handler was not run (no side effects).";
+                    LogNotStarted(function.Log, ErrorTypes.DeadlineExceeded, message);
+                    function.Metrics.Add("DeadlineRefusals", 1);
+                    error = new RuntimeErrorPayload(message, ErrorTypes.DeadlineExceeded, []);
+                }
+                else
+                {
+                    await function.Invoker.InvokeAsync(context, response).ConfigureAwait(false);
+                }
             }
             catch (Exception exception)
             {
                 var errorType = ErrorTypes.For(exception, deadline.Token);
-                LogInvocationFailed(function.Log, exception, errorType, exception.Message);
-                error = RuntimeErrorPayload.From(exception, errorType);
+                var message = errorType == ErrorTypes.DeadlineExceeded && exception is OperationCanceledException
+                    ? $"The handler was still running {Milliseconds(options.DeadlineMargin)} ms before the deadline (the safety margin) and was cancelled; work it had started may be partly done."
+                    : exception.Message;
+                LogInvocationFailed(function.Log, exception, errorType, message);
+                error = RuntimeErrorPayload.From(exception, errorType) with { ErrorMessage = message };
             }
             finally
             {
@@ -236,6 +252,11 @@ public static partial class FunctionHost
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Invocation failed ({ErrorType}): {Reason}")]
     private static partial void LogInvocationFailed(ILogger logger, Exception exception, string errorType, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Invocation not started ({ErrorType}): {Reason}")]
+    private static partial void LogNotStarted(ILogger logger, string errorType, string reason);
+
+    private static long Milliseconds(TimeSpan time) => Math.Max(0, (long)time.TotalMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The Runtime API failed; exiting so Lambda replaces this environment: {Reason}")]
     private static partial void LogRuntimeApiFailed(ILogger logger, Exception exception, string reason);

@@ -11,6 +11,11 @@ public sealed class InvocationContext
     private static readonly AsyncLocal<InvocationContext?> CurrentContext = new();
 
     private readonly LambdaInvocation _invocation;
+    private ReadOnlyMemory<byte> _eventJson;
+    private bool _eventInDetail;
+    private object? _event;
+    private string? _eventId;
+    private bool _eventIdRead;
 
     internal InvocationContext(LambdaInvocation invocation, TenantContext tenant, bool isColdStart, IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -70,9 +75,41 @@ public sealed class InvocationContext
     /// <summary>Cancelled shortly before <see cref="Deadline"/>.</summary>
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>
+    /// The <c>event_id</c> of the event being handled (for an SQS batch: of the record being handled), so logs and failure
+    /// reports can name the event itself, not only the delivery. Read from the event once it is parsed; for a payload that
+    /// failed to parse, taken from its <c>event_id</c> field where one can be found. <c>null</c> when there is none.
+    /// </summary>
+    public string? EventId
+    {
+        get
+        {
+            if (!_eventIdRead)
+            {
+                _eventId = _event is Events.ScannerEvent scannerEvent ? scannerEvent.EventId : Hosting.EventIdReader.Find(_eventJson.Span, _eventInDetail);
+                _eventIdRead = true;
+            }
+
+            return _eventId;
+        }
+    }
+
     /// <summary>The raw payload.</summary>
     public ReadOnlyMemory<byte> Payload => _invocation.Payload;
 
     /// <summary>The invocation's dependency-injection scope; generated invokers resolve handlers from it.</summary>
     public IServiceProvider Services { get; }
+
+    /// <summary>
+    /// Names the event now being handled: its JSON (the payload, or an SQS record's body), whether it sits under
+    /// <c>detail</c>, and the event once read. <see cref="EventId"/> is found again from these, lazily.
+    /// </summary>
+    internal void Handling(ReadOnlyMemory<byte> json, bool inDetail, object? parsed = null)
+    {
+        _eventJson = json;
+        _eventInDetail = inDetail;
+        _event = parsed;
+        _eventId = null;
+        _eventIdRead = false;
+    }
 }

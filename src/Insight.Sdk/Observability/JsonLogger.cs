@@ -70,6 +70,13 @@ internal sealed class JsonLogger(OutputSink sink, TenantContext tenant, string c
                 }
 
                 json.WriteBoolean("coldStart", invocation.IsColdStart);
+
+                // The scanner event's own id under its wire name, apart from the logger's numeric eventId below: the id
+                // the sender, the tables and the dead-letter queue know the event by.
+                if (invocation.EventId is { } scannerEventId)
+                {
+                    json.WriteString("event_id", scannerEventId);
+                }
             }
 
             if (eventId.Id != 0)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Reflection;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Insight.Sdk.Serialization;
 
@@ -34,6 +36,23 @@ public sealed class RuntimeApiClient : IDisposable
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
+        _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
+    }
+
+    /// <summary>
+    /// What every Runtime API request says about its client, <c>insight-sdk/0.1.0 (linux; arm64)</c>: which runtime, which
+    /// release of it and which architecture, so a Runtime API log tells SDK releases and Graviton from x86 apart.
+    /// </summary>
+    public static string UserAgent { get; } = BuildUserAgent();
+
+    private static string BuildUserAgent()
+    {
+        var version = typeof(RuntimeApiClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? typeof(RuntimeApiClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        var os = OperatingSystem.IsLinux() ? "linux" : OperatingSystem.IsMacOS() ? "macos" : OperatingSystem.IsWindows() ? "windows" : "other";
+        var architecture = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+        return $"insight-sdk/{(plus > 0 ? version[..plus] : version)} ({os}; {architecture})";
     }
 
     /// <summary>Waits for the next invocation.</summary>

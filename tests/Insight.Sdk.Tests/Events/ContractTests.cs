@@ -101,7 +101,7 @@ public sealed class ContractTests
         var error = Violation(() => ReadScan(json));
 
         Assert.Equal(["api_version", "event_type"], error.Violations.Select(v => v.Field));
-        Assert.Contains("ScanEvent is invalid: api_version: must be one of \"1.0\", \"0.5\", got \"2.0\"", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ScanEvent is invalid: $.api_version: must be one of \"1.0\", \"0.5\", got \"2.0\"", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -136,3 +136,11 @@ public sealed partial class Tick(Processed processed)
         return Task.CompletedTask;
     }
 }
+
+/// <summary>Stores each scan as a reading: a handler whose work is a DynamoDB write, for the dependency-failure tests.</summary>
+[ScanEventHandler(Name = "StoreReading")]
+public sealed partial class StoreReading(Insight.Sdk.Tests.Data.ReadingTable readings)
+{
+    public async Task HandleAsync(ScanEvent scan, CancellationToken cancellationToken) =>
+        await readings.PutAsync(new Insight.Sdk.Tests.Data.Reading(scan.DeviceSerial, 1, scan.ScanCode), cancellationToken: cancellationToken);
+}
