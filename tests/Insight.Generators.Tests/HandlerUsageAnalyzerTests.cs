@@ -31,6 +31,26 @@ public sealed class HandlerUsageAnalyzerTests
     }
 
     [Theory]
+    [InlineData("arm64", "Architecture = LambdaArchitecture.X86_64", true)]
+    [InlineData("x86_64", "Architecture = LambdaArchitecture.X86_64", false)]
+    [InlineData("x86_64", "MemorySize = 256", false)]
+    [InlineData("", "Architecture = LambdaArchitecture.X86_64", false)]
+    public async Task A_handler_architecture_other_than_the_services_is_an_error(string declared, string options, bool reported)
+    {
+        var diagnostics = await GeneratorHarness.AnalyzeWithOptionsAsync(
+            [new("build_property.InsightArchitecture", declared)],
+            Usings + $"[ScanEventHandler({options})] public sealed partial class H {{ public Task HandleAsync(ScanEvent e) => Task.CompletedTask; }}");
+
+        var found = diagnostics.Where(d => d.Id == "INS013").ToList();
+        Assert.Equal(reported, found.Count == 1);
+        if (reported)
+        {
+            Assert.Equal("'H' sets Architecture = x86_64, but its service is built for arm64 (InsightArchitecture); a service's functions share one bootstrap, so remove Architecture or change InsightArchitecture",
+                found[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    [Theory]
     [InlineData("[EventHandler(Trigger = Trigger.Schedule, Schedule = \"rate(1 hour)\", Scopes = [\"a:read\"])] public sealed partial class H { public Task HandleAsync(ScheduledEvent e) => Task.CompletedTask; }", "Scopes and Anonymous apply to HTTP routes")]
     [InlineData("[EventHandler(Trigger = Trigger.HttpApi, Route = \"GET /x\", Scopes = [\"a:read\"], Anonymous = \"probe\")] public sealed partial class H { public Task<HttpApiResponse> HandleAsync(HttpApiRequest e) => Task.FromResult(new HttpApiResponse()); }", "either Anonymous or requires Scopes")]
     [InlineData("[EventHandler(Trigger = Trigger.HttpApi, Route = \"GET /x\", Anonymous = \" \")] public sealed partial class H { public Task<HttpApiResponse> HandleAsync(HttpApiRequest e) => Task.FromResult(new HttpApiResponse()); }", "Anonymous needs the reason")]

@@ -42,6 +42,19 @@ public sealed class ManifestContractTests : IDisposable
     }
 
     [Fact]
+    public void A_handler_that_names_no_architecture_takes_the_services()
+    {
+        var driver = GeneratorHarness.CreateDriver([new("build_property.InsightArchitecture", "x86_64")]);
+        var result = driver.RunGenerators(GeneratorHarness.Compile(Sources.Service)).GetRunResult();
+        var service = result.Results.Single().GeneratedSources.Single(s => s.HintName == "InsightService.g.cs").SourceText.ToString();
+        var json = service[(service.IndexOf("\"\"\"", StringComparison.Ordinal) + 3)..service.LastIndexOf("\"\"\"", StringComparison.Ordinal)];
+
+        var manifest = ServiceManifest.Parse(json);
+
+        Assert.All(manifest.Functions, f => Assert.Equal("X86_64", f.Architecture.ToString()));
+    }
+
+    [Fact]
     public void The_build_writes_the_manifest_from_assembly_metadata_whatever_put_it_there()
     {
         // No generator runs here: the manifest attribute is written by hand, as a renamed or replaced generator would

@@ -60,6 +60,10 @@ internal static class DiagnosticDescriptors
         "Insight.Security", DiagnosticSeverity.Warning, isEnabledByDefault: true,
         helpLinkUri: RuleHelp.Link("INS011"));
 
+    public static readonly DiagnosticDescriptor ArchitectureContradictsService = Rule(
+        "INS013", "Handler architecture contradicts the service's",
+        "'{0}' sets Architecture = {1}, but its service is built for {2} (InsightArchitecture); a service's functions share one bootstrap, so remove Architecture or change InsightArchitecture");
+
     public static readonly DiagnosticDescriptor QueuePollsWhileIdle = new(
         "INS012", "SQS trigger polls while idle",
         "'{0}' is fed by an SQS queue that Lambda polls in every tenant account even when no message arrives (about $0.26 per queue and account a month); EventBridge delivery costs nothing while idle",

@@ -29,6 +29,7 @@ public sealed class HandlerUsageAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.EventTypeNotSerializable,
         DiagnosticDescriptors.AnonymousRoute,
         DiagnosticDescriptors.QueuePollsWhileIdle,
+        DiagnosticDescriptors.ArchitectureContradictsService,
         DiagnosticDescriptors.InvalidTriggerOptions,
         DiagnosticDescriptors.UnsupportedHandlerClass,
         DiagnosticDescriptors.InvalidStartup,
@@ -99,6 +100,14 @@ public sealed class HandlerUsageAnalyzer : DiagnosticAnalyzer
         if (model.Anonymous is { } reason)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AnonymousRoute, location, model.Route, type.Name, reason));
+        }
+
+        if (model.ArchitectureDeclared
+            && context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(HandlerShape.ArchitectureProperty, out var declared)
+            && HandlerShape.ParseArchitecture(declared) is { } service && service != model.Architecture)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ArchitectureContradictsService, location,
+                type.Name, HandlerShape.ArchitectureName(model.Architecture), HandlerShape.ArchitectureName(service)));
         }
 
         if (model.Trigger == Trigger.SqsBatch)

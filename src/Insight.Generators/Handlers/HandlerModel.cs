@@ -60,6 +60,7 @@ internal sealed record HandlerModel(
     int MemorySize,
     int TimeoutSeconds,
     LambdaArchitecture Architecture,
+    bool ArchitectureDeclared,
     TypeRef EventType,
     TypeRef? ResultType,
     AwaitKind Await,

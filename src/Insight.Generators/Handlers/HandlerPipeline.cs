@@ -33,8 +33,12 @@ internal static class HandlerPipeline
             .Select(static (all, _) => all.OrderBy(c => c.FullTypeName, System.StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(Steps.JsonContexts);
 
-        // What every handler is resolved against; value-equal across edits that change neither contexts nor tables.
-        var resolution = jsonContexts.Combine(tables);
+        // The service's one architecture (InsightArchitecture), which a handler that names none takes.
+        var architecture = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue(HandlerShape.ArchitectureProperty, out var declared) ? HandlerShape.ParseArchitecture(declared) : null);
+
+        // What every handler is resolved against; value-equal across edits that change neither contexts, tables nor the architecture.
+        var resolution = jsonContexts.Combine(tables).Combine(architecture);
 
         // One provider per handler attribute (ForAttributeWithMetadataName matches one exact attribute), each handler its own item.
         var invokerProviders = HandlerAttributes
@@ -44,7 +48,10 @@ internal static class HandlerPipeline
                 .Select(static (handler, _) => handler!)
                 .WithTrackingName(Steps.Handlers)
                 .Combine(resolution)
-                .Select(static (input, _) => Resolve(input.Left, input.Right.Left, input.Right.Right))
+                .Select(static (input, _) => Resolve(
+                    input.Right.Right is { } declared && !input.Left.ArchitectureDeclared ? input.Left with { Architecture = declared } : input.Left,
+                    input.Right.Left.Left,
+                    input.Right.Left.Right))
                 .Where(static resolved => resolved is not null)
                 .Select(static (resolved, _) => resolved!)
                 .WithTrackingName(Steps.Invokers))

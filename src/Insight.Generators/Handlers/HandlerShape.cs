@@ -126,6 +126,7 @@ internal static class HandlerShape
             MemorySize: NamedInt(attribute, "MemorySize", 512),
             TimeoutSeconds: NamedInt(attribute, "TimeoutSeconds", 30),
             Architecture: (LambdaArchitecture)NamedInt(attribute, "Architecture", 0),
+            ArchitectureDeclared: attribute.NamedArguments.Any(a => a.Key == "Architecture"),
             EventType: Ref(eventType),
             ResultType: returnShape?.Result is { } result ? Ref(result) : null,
             Await: returnShape?.Await ?? AwaitKind.Task,
@@ -342,6 +343,20 @@ internal static class HandlerShape
 
     private static string? NamedString(AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
+
+    /// <summary>The MSBuild property a service declares its one architecture with (arm64 or x86_64).</summary>
+    public const string ArchitectureProperty = "build_property.InsightArchitecture";
+
+    /// <summary>The architecture <paramref name="declared"/> names, or null when it names none.</summary>
+    public static LambdaArchitecture? ParseArchitecture(string? declared) => declared?.Trim().ToLowerInvariant() switch
+    {
+        "arm64" => LambdaArchitecture.Arm64,
+        "x86_64" or "x64" => LambdaArchitecture.X86_64,
+        _ => null,
+    };
+
+    /// <summary>How manifests and messages name an architecture.</summary>
+    public static string ArchitectureName(LambdaArchitecture architecture) => architecture == LambdaArchitecture.X86_64 ? "x86_64" : "arm64";
 
     private static EquatableArray<string> NamedStrings(AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value is { Kind: TypedConstantKind.Array, IsNull: false } array

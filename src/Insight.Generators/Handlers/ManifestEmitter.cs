@@ -132,7 +132,7 @@ internal static class ManifestEmitter
 
         fields.Add($"\"memorySize\": {Literal.Number(handler.MemorySize)}");
         fields.Add($"\"timeoutSeconds\": {Literal.Number(handler.TimeoutSeconds)}");
-        fields.Add($"\"architecture\": {Literal.Json(handler.Architecture == LambdaArchitecture.X86_64 ? "x86_64" : "arm64")}");
+        fields.Add($"\"architecture\": {Literal.Json(HandlerShape.ArchitectureName(handler.Architecture))}");
         fields.Add($"\"dependencies\": [{string.Join(", ", resolved.Dependencies.Select(d => Literal.Json(d.TypeDisplayName)))}]");
         var tables = resolved.Dependencies.Where(d => d.Table is not null).Select(d => d.Table!)
             .GroupBy(t => t.TableName).Select(g => new TableDependency(g.Key, g.All(t => t.ReadOnly)));

@@ -60,11 +60,14 @@ public static class GeneratorHarness
         return (output, driver.GetRunResult());
     }
 
-    public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(params string[] sources)
+    public static Task<ImmutableArray<Diagnostic>> AnalyzeAsync(params string[] sources) => AnalyzeWithOptionsAsync([], sources);
+
+    /// <summary>Runs the analyzers with <paramref name="globalOptions"/> as MSBuild would pass compiler-visible properties.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> AnalyzeWithOptionsAsync(IEnumerable<KeyValuePair<string, string>> globalOptions, params string[] sources)
     {
         var compilation = Compile(sources);
         return await compilation
-            .WithAnalyzers([new HandlerUsageAnalyzer(), new DynamoEntityAnalyzer()])
+            .WithAnalyzers([new HandlerUsageAnalyzer(), new DynamoEntityAnalyzer()], new AnalyzerOptions([], new OptionsProvider(globalOptions)))
             .GetAnalyzerDiagnosticsAsync();
     }
 
