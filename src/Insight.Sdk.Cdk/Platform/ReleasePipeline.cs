@@ -211,11 +211,16 @@ public class ReleasePipeline : Construct
     /// <summary>The role CloudFormation deploys the platform stack with in the roll-out.</summary>
     public PlatformDeploymentRole DeploymentRole { get; }
 
+    /// <summary>Installs clang, lld and the aarch64 GNU toolchain (the cross-compile's linker and sysroot) and zip, when missing.</summary>
+    public const string CrossCompilePrerequisites =
+        "command -v clang >/dev/null && command -v ld.lld >/dev/null && command -v aarch64-linux-gnu-gcc >/dev/null && command -v zip >/dev/null"
+        + " || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang lld gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu zip)";
+
     /// <summary>The commands that publish every service's arm64 bootstrap and upload it under the release's key.</summary>
     public IEnumerable<string> PublishCommands(IReadOnlyList<PlatformService> services)
     {
-        // The repository's own script installs clang, lld and the aarch64 toolchain the cross-compile needs.
-        yield return "source scripts/prerequisites.sh && insight_require_packages";
+        // What the linux-arm64 native-AOT cross-compile needs, installed here so a team's monorepo needs no script of its own.
+        yield return CrossCompilePrerequisites;
         foreach (var service in services)
         {
             var output = $"out/{service.Name}";
