@@ -72,6 +72,17 @@ public sealed partial class NewMonorepoTests : IDisposable
             Assert.Equal(template, File.ReadAllBytes(Path.Combine(monorepo, "artifacts", "release", templateKey)));
         }
 
+        // The platform that rolls the services out, from Insight.Sdk.Cdk: one stack set per service, vending, guardrails.
+        var platformTemplate = Path.Combine(monorepo, "cdk.out", "platform", "InsightPlatform.template.json");
+        Assert.True(File.Exists(platformTemplate), $"the synth wrote no platform template:\n{output}");
+        using (var platform = JsonDocument.Parse(File.ReadAllBytes(platformTemplate)))
+        {
+            var stackSets = platform.RootElement.GetProperty("Resources").EnumerateObject()
+                .Where(r => r.Value.GetProperty("Type").GetString() == "AWS::CloudFormation::StackSet")
+                .Select(r => r.Value.GetProperty("Properties").GetProperty("StackSetName").ToString()).ToList();
+            Assert.All(Services, service => Assert.Contains(stackSets, name => name.Contains(service, StringComparison.Ordinal)));
+        }
+
         // Every trigger the README added is a function of Orders.
         using (var orders = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(monorepo, "artifacts", "publish", "Orders", "insight.manifest.json"))))
         {

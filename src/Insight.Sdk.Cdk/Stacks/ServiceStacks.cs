@@ -78,6 +78,13 @@ public static class ServiceStacks
 /// <summary>The service stacks an app deploys, and the services left out by name.</summary>
 public sealed record DeployedServices(IReadOnlyList<InsightServiceStack> Stacks, IReadOnlyList<string> Excluded)
 {
+    /// <summary>
+    /// The deployed services as the platform rolls them out (one stack set each), with the project that builds each
+    /// one's functions under <paramref name="servicesFolder"/> of the monorepo.
+    /// </summary>
+    public IReadOnlyList<Platform.PlatformService> PlatformServices(string servicesFolder = "services") =>
+        [.. Stacks.Select(stack => new Platform.PlatformService(stack.StackName, $"{servicesFolder}/{stack.StackName}", stack.Service.Manifest))];
+
     /// <summary>One line saying what is deployed and what is left out, for the synth to print.</summary>
     public string Describe() =>
         $"Deploying {Stacks.Count} service(s): {string.Join(", ", Stacks.Select(s => s.StackName))}" +

@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Insight.Sdk.Cdk.Platform;
 using Insight.Sdk.Cdk.Stacks;
 using Insight.Sdk.Cdk.Synthesis;
 
@@ -14,8 +15,9 @@ if (release is null)
     return 1;
 }
 
-// The platform (release pipeline, one stack set per service, account vending, guardrails, central alarms) comes from
-// Insight.Sdk.Cdk's Platform namespace; it is synthesized as an app of its own, deployed once to the central account.
+// The platform (release pipeline, one stack set per service, account vending, guardrails, central alerts) comes from
+// Insight.Sdk.Cdk; it is synthesized as an app of its own into cdk.out/platform, deployed once to the central account.
+// infra/platform.json holds example organization, account and sink ids: replace them with your organization's.
 try
 {
     var app = new App(new AppProps
@@ -36,9 +38,14 @@ try
         Console.WriteLine($"{service}: template {key}, code {release.Package(service).CodeKey}");
     }
 
+    var platformApp = new App(new AppProps { Outdir = Path.Combine(outdir, "platform") });
+    var platform = new PlatformStack(platformApp, PlatformSettings.Load(Path.Combine(AppContext.BaseDirectory, "platform.json")), deployed.PlatformServices());
+    var platformTemplate = platformApp.Synth().GetStackByName(platform.StackName).TemplateFullPath;
+    Console.WriteLine($"{platformTemplate} (platform: {platform.Services.Count} stack sets, account vending, guardrails, central alerts)");
+
     return 0;
 }
-catch (Exception exception) when (exception is StackSetTemplateException or InvalidDataException or InvalidOperationException)
+catch (Exception exception) when (exception is StackSetTemplateException or InvalidDataException or InvalidOperationException or PlatformSettingsException)
 {
     Console.Error.WriteLine(exception.Message);
     return 1;
