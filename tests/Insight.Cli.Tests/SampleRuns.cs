@@ -66,7 +66,8 @@ internal sealed class CompletedRun(DynamoDbLocal dynamoDb, IAmazonDynamoDB clien
         var dynamoDb = await DynamoDbLocal.StartAsync(Path.Combine(PublishedSample.RepositoryFolder, ".tools"));
         try
         {
-            var outcomes = await LocalRun.RunAsync(new LocalRunSettings(services, tenants, events, SampleRuns.Seed, SampleRuns.FirstDay, dynamoDb.ServiceUrl)).WaitAsync(TimeSpan.FromMinutes(2));
+            // A guard against a hung run, not a speed goal: on two shared cores a loaded CI machine needs minutes.
+            var outcomes = await LocalRun.RunAsync(new LocalRunSettings(services, tenants, events, SampleRuns.Seed, SampleRuns.FirstDay, dynamoDb.ServiceUrl)).WaitAsync(TimeSpan.FromMinutes(8));
             return new CompletedRun(dynamoDb, LocalDynamoDb.CreateClient(dynamoDb.ServiceUrl), outcomes);
         }
         catch
