@@ -26,10 +26,6 @@ public sealed class WriteServiceManifest : Task
     [Required]
     public string ProjectName { get; set; } = "";
 
-    /// <summary>Whether the assembly held a manifest (and so the file exists).</summary>
-    [Output]
-    public bool HasManifest { get; set; }
-
     /// <inheritdoc/>
     public override bool Execute()
     {
@@ -72,7 +68,6 @@ public sealed class WriteServiceManifest : Task
             File.WriteAllText(ManifestPath, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         }
 
-        HasManifest = true;
         return true;
     }
 }
