@@ -25,9 +25,23 @@ public sealed record RuleFamily(string Name, string Title, string File, string[]
 }
 
 /// <summary>
+/// A corpus scored on its own: the rules' own corpus, written beside the analyzers, and a blind one written from the
+/// rule pages only, before reading the analyzers, so its score says how the rules meet code they were not tuned on.
+/// </summary>
+public sealed record CorpusSet(string Name, string Title, string Folder)
+{
+    public static readonly CorpusSet Own = new("own", "the rules' own corpus", "Corpus");
+
+    public static readonly CorpusSet Blind = new("blind", "the blind corpus", Path.Combine("Corpus", "Blind"));
+
+    public static readonly CorpusSet[] All = [Own, Blind];
+}
+
+/// <summary>
 /// One case of the corpus: a small compilation written the way a team writes code. A drift case marks each line that
 /// must be reported with <c>// expect: INS1xx</c> (a project-level finding, which has no line, in its header); a clean
-/// case is a near-miss that must stay silent.
+/// case is a near-miss that must stay silent. A line <c>// ---- file: Name.cs</c> starts another source file of the
+/// same compilation, so a helper, an extension method or a constant can live in a file of its own.
 /// </summary>
 public sealed record CorpusCase(string File, string Name, bool IsDrift, string Project, string Code, ImmutableDictionary<string, string> Options, ImmutableArray<(int Line, string Id)> Expected);
 
@@ -44,7 +58,7 @@ public sealed record CaseOutcome(CorpusCase Case, ImmutableArray<(int Line, stri
 /// <summary>Reads the corpus files and runs every drift analyzer over each case, alone in its own compilation.</summary>
 public static partial class DriftCorpus
 {
-    public static readonly string Folder = Path.Combine(DotnetBuild.RepositoryRoot, "tests", "Insight.Analyzers.Tests", "Corpus");
+    private static readonly string TestsFolder = Path.Combine(DotnetBuild.RepositoryRoot, "tests", "Insight.Analyzers.Tests");
 
     private static readonly DiagnosticAnalyzer[] Analyzers = DriftAnalyzers.All();
 
@@ -84,8 +98,8 @@ public static partial class DriftCorpus
 
         """;
 
-    public static IReadOnlyList<CorpusCase> Read(RuleFamily family) =>
-        [.. ReadFile(family.File + ".Drift.cs", isDrift: true), .. ReadFile(family.File + ".Clean.cs", isDrift: false)];
+    public static IReadOnlyList<CorpusCase> Read(CorpusSet set, RuleFamily family) =>
+        [.. ReadFile(set, family.File + ".Drift.cs", isDrift: true), .. ReadFile(set, family.File + ".Clean.cs", isDrift: false)];
 
     public static async Task<CaseOutcome> RunAsync(CorpusCase corpusCase)
     {
@@ -98,8 +112,9 @@ public static partial class DriftCorpus
             references = references.Add(MetadataReference.CreateFromFile(typeof(FactAttribute).Assembly.Location));
         }
 
-        var tree = CSharpSyntaxTree.ParseText(prelude + corpusCase.Code, new CSharpParseOptions(LanguageVersion.Latest), path: $"/{corpusCase.File}/{corpusCase.Name}.cs");
-        var compilation = CSharpCompilation.Create("CorpusService", [tree], references,
+        var trees = SourceFiles(corpusCase.Code)
+            .Select(file => CSharpSyntaxTree.ParseText(prelude + file.Text, new CSharpParseOptions(LanguageVersion.Latest), path: $"/{corpusCase.File}/{corpusCase.Name}/{file.Name}"));
+        var compilation = CSharpCompilation.Create("CorpusService", trees, references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToImmutableArray();
 
@@ -112,9 +127,26 @@ public static partial class DriftCorpus
         return new CaseOutcome(corpusCase, reported, errors);
     }
 
-    private static IEnumerable<CorpusCase> ReadFile(string file, bool isDrift)
+    /// <summary>
+    /// The case's source files. Each keeps the case's line numbers: the lines of the other files are left blank, so a
+    /// diagnostic's line in any file is its line in the case.
+    /// </summary>
+    private static IEnumerable<(string Name, string Text)> SourceFiles(string code)
     {
-        var path = Path.Combine(Folder, file);
+        var lines = code.Split('\n');
+        var starts = lines.Select((text, index) => (text, index)).Where(l => FileHeader().IsMatch(l.text)).Select(l => l.index).Prepend(0).ToList();
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var end = i + 1 < starts.Count ? starts[i + 1] : lines.Length;
+            var name = i == 0 ? "Case.cs" : FileHeader().Match(lines[starts[i]]).Groups["name"].Value;
+            var own = lines.Select((text, index) => index >= starts[i] && index < end ? text : "");
+            yield return (name, string.Join('\n', own));
+        }
+    }
+
+    private static IEnumerable<CorpusCase> ReadFile(CorpusSet set, string file, bool isDrift)
+    {
+        var path = Path.Combine(TestsFolder, set.Folder, file);
         var defaultProject = file.StartsWith("Infrastructure", StringComparison.Ordinal) ? "infrastructure" : "service";
         var lines = File.ReadAllLines(path);
         var starts = lines.Select((text, index) => (text, index)).Where(l => CaseHeader().IsMatch(l.text)).Select(l => l.index).ToList();
@@ -171,6 +203,9 @@ public static partial class DriftCorpus
 
     [GeneratedRegex(@"^// ==== case: (?<name>[\w-]+)\s*$")]
     private static partial Regex CaseHeader();
+
+    [GeneratedRegex(@"^// ---- file: (?<name>[\w.-]+)\s*$")]
+    private static partial Regex FileHeader();
 
     [GeneratedRegex(@"^// (?<key>project|options|expect): (?<value>.*)$")]
     private static partial Regex Directive();
