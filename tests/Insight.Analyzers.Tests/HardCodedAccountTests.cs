@@ -289,4 +289,29 @@ public sealed class HardCodedAccountTests
             expected: new DiagnosticResult(DriftRuleIds.HardCodedAccount, DiagnosticSeverity.Warning).WithLocation(0)
                 .WithArguments("The ARN \"arn:aws:iam::123456789012:role/fleet-monitor\"", "123456789012", "use TenantContext.AccountId, the account the function is deployed in"));
     }
+
+    [Fact]
+    public async Task A_concatenated_ARN_is_read_as_one_string_and_its_account_constant_reported_at_the_literal()
+    {
+        await DriftVerifier.AnalyzeAsync<IdentityAnalyzers>(Sources.Service + """
+            public static class Outbox
+            {
+                private const string Account = {|INS100:"123456789012"|};
+                public const string QueueArn = {|INS101:"arn:aws:sqs:eu-central-1:" + Account + ":outbox"|};
+                public const string Alerts = {|INS100:"arn:aws:sns:eu-west-1:" + "210987654321:alerts"|};
+
+                public static string Topic(TenantContext tenant, string name) => "arn:aws:sns:" + tenant.Region + ":" + tenant.AccountId + ":" + name;
+
+                public static string Fallback(Func<string, string?> read)
+                {
+                    var awsAccountId = read("ACCOUNT") ?? {|INS100:"345678901234"|};
+                    var region = read("AWS_REGION") ?? {|INS101:"eu-central-1"|};
+                    return awsAccountId + region;
+                }
+
+                // Ledger numbers concatenated into text are not accounts.
+                public static string Ledger(string entry) => "ledger 400100000000:" + entry;
+            }
+            """);
+    }
 }

@@ -146,4 +146,70 @@ public sealed class PayloadTenantTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Tenants_of_payload_collections_and_property_patterns_are_reported()
+    {
+        await DriftVerifier.AnalyzeAsync<PayloadTenantAnalyzer>(Sources.Service + """
+            public sealed record Line(string TenantId, string Sku);
+            public sealed record Shipment(string Id, IReadOnlyList<Line> Lines);
+
+            public sealed class Billing
+            {
+                public Task ChargeAsync(IEnumerable<string> tenants) => Task.CompletedTask;
+
+                public Task ChargeAsync(string tenant) => Task.CompletedTask;
+            }
+
+            [EventHandler]
+            public sealed partial class Charge(Billing billing)
+            {
+                public async Task HandleAsync(Shipment shipment)
+                {
+                    await billing.ChargeAsync(shipment.Lines.Select(l => {|INS103:l.TenantId|}));
+                    foreach (var line in shipment.Lines)
+                    {
+                        await billing.ChargeAsync({|INS103:line.TenantId|});
+                    }
+
+                    if (shipment.Lines[0] is { {|INS103:TenantId|}: var owner })
+                    {
+                        await billing.ChargeAsync(owner);
+                    }
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task A_local_or_pattern_variable_only_checked_against_the_deployment_is_left_alone()
+    {
+        await DriftVerifier.AnalyzeAsync<PayloadTenantAnalyzer>(Sources.Service + OrderEvent + """
+            [EventHandler(Trigger = Trigger.HttpApi, Route = "GET /orders")]
+            public sealed partial class ListOrders(ILogger<ListOrders> log)
+            {
+                public Task<HttpApiResponse> HandleAsync(HttpApiRequest request, TenantContext tenant)
+                {
+                    if (request.Headers?.GetValueOrDefault("x-tenant-id") is { } asked && asked != tenant.TenantId)
+                    {
+                        return Task.FromResult(new HttpApiResponse { StatusCode = 403 });
+                    }
+
+                    var claimed = request.QueryStringParameters?.GetValueOrDefault("tenant");
+                    log.LogInformation("Claimed {Tenant}", claimed);
+                    return Task.FromResult(new HttpApiResponse { StatusCode = claimed is null || claimed == tenant.TenantId ? 200 : 403 });
+                }
+            }
+
+            [EventHandler]
+            public sealed partial class SaveOrder(Orders orders)
+            {
+                public Task HandleAsync(OrderEvent order, TenantContext tenant)
+                {
+                    var key = $"{{|INS103:order.TenantId|}}#{order.OrderId}";
+                    return orders.SaveAsync(tenant.TenantId, key);
+                }
+            }
+            """);
+    }
 }

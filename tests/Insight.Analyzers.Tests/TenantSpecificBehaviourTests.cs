@@ -129,4 +129,23 @@ public sealed class TenantSpecificBehaviourTests
             expected: new DiagnosticResult(DriftRuleIds.TenantSpecificBehaviour, DiagnosticSeverity.Warning).WithLocation(0)
                 .WithArguments("The comparison with 'tenant.TenantId'", "acme"));
     }
+
+    [Fact]
+    public async Task A_literal_collection_searched_with_linq_for_the_tenant_is_a_lookup()
+    {
+        await DriftVerifier.AnalyzeAsync<TenantSpecificBehaviourAnalyzer>(Sources.Service + """
+            public sealed class Holidays(TenantContext tenant)
+            {
+                private static readonly string[] Tenants = ["acme", "globex"];
+                private readonly List<string> _seen = [];
+
+                public bool Skip() => Tenants.Any(t => {|INS102:t == tenant.TenantId|});
+
+                public bool SkipToo() => Tenants.Any(t => {|INS102:string.Equals(t, tenant.TenantId, StringComparison.Ordinal)|});
+
+                // Filled at run time: data, not a list of special tenants.
+                public bool Seen() => _seen.Any(t => t == tenant.TenantId);
+            }
+            """);
+    }
 }

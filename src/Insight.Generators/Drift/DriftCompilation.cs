@@ -262,6 +262,46 @@ internal sealed class DriftCompilation
         _ => null,
     };
 
+    /// <summary>
+    /// For the element parameter of a lambda given to a method of a collection, that collection:
+    /// <c>tenants</c> in <c>tenants.Any(t => …)</c>, <c>order.Lines</c> in <c>order.Lines.Select(l => l.TenantId)</c>.
+    /// </summary>
+    public static IOperation? ElementSource(IParameterReferenceOperation reference)
+    {
+        if (reference.Parameter is not { Ordinal: 0, ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda })
+        {
+            return null;
+        }
+
+        for (var current = reference.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
+            {
+                var given = function.Parent is IDelegateCreationOperation creation ? creation.Parent : function.Parent;
+                return given is IArgumentOperation { Parent: IInvocationOperation invocation } argument
+                    ? invocation.Instance ?? (invocation.Arguments.Length > 1 && invocation.Arguments[0] != argument ? invocation.Arguments[0].Value : null)
+                    : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>For the iteration variable of a <c>foreach</c>, the collection it walks.</summary>
+    public static IOperation? ElementSource(ILocalReferenceOperation reference)
+    {
+        for (var current = reference.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IForEachLoopOperation loop && loop.LoopControlVariable is IVariableDeclaratorOperation declarator
+                && SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local))
+            {
+                return loop.Collection;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A type of the AWS SDK for .NET (namespace <c>Amazon.*</c>, not the CDK's <c>Amazon.CDK.*</c> or jsii's).</summary>
     public static bool IsAwsSdkType(ITypeSymbol? type)
     {

@@ -44,6 +44,7 @@ internal static class IdentityRules
                 // Account ids and regions are also found where they are written: in ARNs, arguments, assignments and declarations.
                 start.RegisterSyntaxNodeAction(rules.AnalyzeStringLiteral, SyntaxKind.StringLiteralExpression);
                 start.RegisterSyntaxNodeAction(rules.AnalyzeInterpolatedString, SyntaxKind.InterpolatedStringExpression);
+                start.RegisterSyntaxNodeAction(rules.AnalyzeConcatenation, SyntaxKind.AddExpression);
                 start.RegisterOperationAction(rules.AnalyzeObjectCreation, OperationKind.ObjectCreation);
                 start.RegisterOperationAction(rules.AnalyzeAssignment, OperationKind.SimpleAssignment);
                 start.RegisterOperationAction(rules.AnalyzeDeclaration, OperationKind.VariableDeclarator, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
@@ -98,6 +99,11 @@ internal static class IdentityRules
         public void AnalyzeStringLiteral(SyntaxNodeAnalysisContext context)
         {
             var literal = (LiteralExpressionSyntax)context.Node;
+            if (Concatenation.Of(literal) is not null)
+            {
+                return;
+            }
+
             var text = literal.Token.ValueText;
             if (AwsLiterals.TryReadArn(text, out var regionStart, out var regionLength, out var accountStart, out var accountLength))
             {
@@ -133,6 +139,37 @@ internal static class IdentityRules
             else if (!isArn && AwsLiterals.TryFindUrlAccount(flattened, out accountStart, out accountLength))
             {
                 ReportUrl(context, interpolated, flattened, display, accountStart, accountLength);
+            }
+        }
+
+        /// <summary>
+        /// <c>"arn:aws:sqs:eu-central-1:" + account + ":outbox"</c>: a concatenation is read as one string, each operand
+        /// that is not a literal a hole, as in an interpolation.
+        /// </summary>
+        public void AnalyzeConcatenation(SyntaxNodeAnalysisContext context)
+        {
+            var concatenation = (BinaryExpressionSyntax)context.Node;
+            if (concatenation.Parent is BinaryExpressionSyntax parent && parent.IsKind(SyntaxKind.AddExpression)
+                || Concatenation.FirstOperand(concatenation) is not LiteralExpressionSyntax first || !first.IsKind(SyntaxKind.StringLiteralExpression))
+            {
+                return;
+            }
+
+            var flattened = Concatenation.Flatten(concatenation);
+            var isArn = flattened.StartsWith("arn:", StringComparison.Ordinal);
+            if (!isArn && flattened.IndexOf("amazonaws.com", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                return;
+            }
+
+            var display = flattened.Replace(AwsLiterals.Hole.ToString(), "{…}");
+            if (isArn && AwsLiterals.TryReadArn(flattened, out var regionStart, out var regionLength, out var accountStart, out var accountLength))
+            {
+                ReportArn(context, concatenation, flattened, display, regionStart, regionLength, accountStart, accountLength);
+            }
+            else if (!isArn && AwsLiterals.TryFindUrlAccount(flattened, out accountStart, out accountLength))
+            {
+                ReportUrl(context, concatenation, flattened, display, accountStart, accountLength);
             }
         }
 
@@ -400,6 +437,18 @@ internal static class IdentityRules
         private void CheckValue(OperationAnalysisContext context, IOperation value, in Target target)
         {
             var unwrapped = DriftCompilation.Unwrap(value)!;
+
+            // A literal fallback or branch is written to the target as surely as a plain literal: read ?? "eu-central-1".
+            switch (unwrapped)
+            {
+                case ICoalesceOperation coalesce:
+                    CheckValue(context, coalesce.WhenNull, target);
+                    return;
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    CheckValue(context, conditional.WhenTrue, target);
+                    CheckValue(context, whenFalse, target);
+                    return;
+            }
             if (unwrapped is IFieldReferenceOperation { Field: { IsStatic: true } field } && _regionEndpoint is not null
                 && SymbolEqualityComparer.Default.Equals(field.ContainingType, _regionEndpoint) && SymbolEqualityComparer.Default.Equals(field.Type, _regionEndpoint))
             {
@@ -459,7 +508,7 @@ internal static class IdentityRules
         {
             if (constantSide.Type?.SpecialType != SpecialType.System_String || constantSide.ConstantValue is not { HasValue: true, Value: string text } || text.Length == 0)
             {
-                return false;
+                return CheckElementComparison(context, constantSide, otherSide, comparison);
             }
 
             var kind = KindOf(otherSide, context.CancellationToken);
@@ -469,6 +518,23 @@ internal static class IdentityRules
             }
 
             return ReportComparison(context, kind, $"The comparison with '{Excerpt.Of(otherSide.Syntax)}'", text, comparison.Syntax.GetLocation());
+        }
+
+        /// <summary>
+        /// <c>Tenants.Any(t => t == tenant.TenantId)</c>: an element of a collection declared with literal keys or
+        /// elements, compared with the tenant id or the account, is a lookup in that collection written out.
+        /// </summary>
+        private bool CheckElementComparison(OperationAnalysisContext context, IOperation elementSide, IOperation otherSide, IOperation comparison)
+        {
+            if (DriftCompilation.Unwrap(elementSide) is not IParameterReferenceOperation element
+                || DriftCompilation.ElementSource(element) is not { } source
+                || DriftCompilation.ReferencedSymbol(source) is not { } collection)
+            {
+                return false;
+            }
+
+            CheckLookup(context.ReportDiagnostic, context.Options, collection, otherSide, comparison.Syntax, context.CancellationToken);
+            return true;
         }
 
         private bool ReportComparison(OperationAnalysisContext context, ValueKind kind, string description, string text, Location location)
@@ -512,7 +578,8 @@ internal static class IdentityRules
                 return;
             }
 
-            var properties = IsConstantContext(node) || context.ContainingSymbol is null
+            // The fix rewrites a literal or an interpolated ARN; a concatenation is left to the developer.
+            var properties = IsConstantContext(node) || context.ContainingSymbol is null || node is BinaryExpressionSyntax
                 ? ImmutableDictionary<string, string?>.Empty
                 : TenantFix(context.ContainingSymbol, hasAccount ? "AccountId" : "Region");
             if (properties.Count > 0)
@@ -775,4 +842,56 @@ internal static class IdentityRules
         ExpressionElementSyntax => true,
         _ => false,
     };
+
+    /// <summary>String concatenations read as one string: the outermost <c>a + b + c</c> whose first operand is a string literal.</summary>
+    private static class Concatenation
+    {
+        /// <summary>The outermost concatenation <paramref name="literal"/> is part of, when that concatenation is read as a whole.</summary>
+        public static BinaryExpressionSyntax? Of(LiteralExpressionSyntax literal)
+        {
+            BinaryExpressionSyntax? outermost = null;
+            for (SyntaxNode node = literal; node.Parent is BinaryExpressionSyntax parent && parent.IsKind(SyntaxKind.AddExpression); node = parent)
+            {
+                outermost = parent;
+            }
+
+            return outermost is not null && FirstOperand(outermost) is LiteralExpressionSyntax first && first.IsKind(SyntaxKind.StringLiteralExpression) ? outermost : null;
+        }
+
+        public static ExpressionSyntax FirstOperand(BinaryExpressionSyntax concatenation)
+        {
+            var left = concatenation.Left;
+            while (left is BinaryExpressionSyntax inner && inner.IsKind(SyntaxKind.AddExpression))
+            {
+                left = inner.Left;
+            }
+
+            return left;
+        }
+
+        /// <summary>The literals' text, with one placeholder character for each other operand.</summary>
+        public static string Flatten(BinaryExpressionSyntax concatenation)
+        {
+            var text = new System.Text.StringBuilder();
+            Append(concatenation);
+            return text.ToString();
+
+            void Append(ExpressionSyntax operand)
+            {
+                switch (operand)
+                {
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                        Append(binary.Left);
+                        Append(binary.Right);
+                        break;
+                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                        text.Append(literal.Token.ValueText);
+                        break;
+                    default:
+                        text.Append(AwsLiterals.Hole);
+                        break;
+                }
+            }
+        }
+    }
 }

@@ -140,7 +140,7 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
                 read = conditional;
             }
 
-            if (IsWritten(read) || IsHarmless(read, context))
+            if (IsWritten(read) || IsHarmless(read, context, 0))
             {
                 return;
             }
@@ -203,8 +203,20 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
             {
                 switch (operation)
                 {
-                    case IParameterReferenceOperation parameter:
-                        return SymbolEqualityComparer.Default.Equals(parameter.Parameter, payload);
+                    case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter, payload):
+                        return true;
+                    case IParameterReferenceOperation element:
+                        // An element of a payload collection: order.Lines.Select(l => l.TenantId).
+                        operation = DriftCompilation.ElementSource(element);
+                        break;
+                    case ILocalReferenceOperation local:
+                        // foreach (var line in order.Lines) … line.TenantId
+                        operation = DriftCompilation.ElementSource(local);
+                        break;
+                    case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } input:
+                        // order is { TenantId: var owner }
+                        operation = PatternInput(input);
+                        break;
                     case IPropertyReferenceOperation property:
                         operation = property.Instance;
                         break;
@@ -243,6 +255,33 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        /// <summary>The value a property pattern's member is read from: <c>order</c> in <c>order is { TenantId: var owner }</c>.</summary>
+        private static IOperation? PatternInput(IOperation input)
+        {
+            for (var current = input.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IRecursivePatternOperation pattern)
+                {
+                    IOperation outermost = pattern;
+                    while (outermost.Parent is IPatternOperation enclosing)
+                    {
+                        outermost = enclosing;
+                    }
+
+                    return outermost.Parent switch
+                    {
+                        IIsPatternOperation test => test.Value,
+                        IPropertySubpatternOperation nested => nested.Member,
+                        ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } => switchExpression.Value,
+                        IPatternCaseClauseOperation { Parent.Parent: ISwitchOperation switchStatement } => switchStatement.Value,
+                        _ => null,
+                    };
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>For the receiver placeholder in <c>a?.B</c>, the <c>a</c> it stands for.</summary>
         private static IOperation? ConditionalReceiver(IOperation instance)
         {
@@ -265,16 +304,20 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
         /// Logging the payload's tenant, checking it against the deployment's tenant, and <c>nameof</c> do not choose
         /// anything; follow the value up through conversions and interpolations to where it is used.
         /// </summary>
-        private bool IsHarmless(IOperation read, OperationAnalysisContext context)
+        private bool IsHarmless(IOperation read, OperationAnalysisContext context, int depth)
         {
             var child = read;
+            var inText = false;
             for (var parent = read.Parent; parent is not null; child = parent, parent = parent.Parent)
             {
                 switch (parent)
                 {
                     // Through conversions, interpolations and the array a params argument builds, to where the value is used.
-                    case IConversionOperation or IParenthesizedOperation or IConditionalAccessOperation or IInterpolationOperation
-                        or IInterpolatedStringOperation or ICoalesceOperation or IArrayInitializerOperation or IArrayCreationOperation:
+                    case IInterpolationOperation or IInterpolatedStringOperation:
+                        inText = true;
+                        continue;
+                    case IConversionOperation or IParenthesizedOperation or IConditionalAccessOperation
+                        or ICoalesceOperation or IArrayInitializerOperation or IArrayCreationOperation:
                         continue;
                     case INameOfOperation:
                         return true;
@@ -294,12 +337,62 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
                         return drift.IsTenantId(binary.LeftOperand == child ? binary.RightOperand : binary.LeftOperand, context.CancellationToken);
                     case IInvocationOperation { TargetMethod: { Name: "Equals", ContainingType.SpecialType: SpecialType.System_String } } invocation when invocation.Instance == child:
                         return OtherOperandIsDeploymentTenant(invocation, child, context);
+
+                    // Held in a local or a pattern's variable: harmless when every use of it is.
+                    // A text built from it and kept (a key, a name) is used as one, whatever happens to the local next.
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                        return !inText && IsHarmlessLocal(declarator.Symbol, parent, context, depth);
+                    case IIsPatternOperation test when test.Value == child:
+                        return IsHarmlessPattern(test.Pattern, context, depth);
+                    case IPropertySubpatternOperation subpattern when subpattern.Member == child:
+                        return IsHarmlessPattern(subpattern.Pattern, context, depth);
                     default:
                         return false;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// A pattern tested on the payload's tenant: a null check or a variable whose every use is harmless chooses
+        /// nothing; a constant (<c>is "acme"</c>) is a comparison with something other than the deployment's tenant.
+        /// </summary>
+        private bool IsHarmlessPattern(IPatternOperation pattern, OperationAnalysisContext context, int depth) => pattern switch
+        {
+            IConstantPatternOperation constant => constant.Value.ConstantValue is { HasValue: true, Value: null },
+            IDeclarationPatternOperation declaration => declaration.DeclaredSymbol is not ILocalSymbol local || IsHarmlessLocal(local, pattern, context, depth),
+            IRecursivePatternOperation recursive => recursive.DeclaredSymbol is not ILocalSymbol local || IsHarmlessLocal(local, pattern, context, depth),
+            INegatedPatternOperation negated => IsHarmlessPattern(negated.Pattern, context, depth),
+            IBinaryPatternOperation binary => IsHarmlessPattern(binary.LeftPattern, context, depth) && IsHarmlessPattern(binary.RightPattern, context, depth),
+            ITypePatternOperation or IDiscardPatternOperation => true,
+            _ => false,
+        };
+
+        /// <summary>Whether every read of <paramref name="local"/> in the method is harmless; one that is not is where the tenant is used.</summary>
+        private bool IsHarmlessLocal(ILocalSymbol local, IOperation within, OperationAnalysisContext context, int depth)
+        {
+            if (depth > 8)
+            {
+                return false;
+            }
+
+            var root = within;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                    && !reference.IsDeclaration && !IsWritten(reference) && !IsHarmless(reference, context, depth + 1))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private bool OtherOperandIsDeploymentTenant(IInvocationOperation equals, IOperation operand, OperationAnalysisContext context)

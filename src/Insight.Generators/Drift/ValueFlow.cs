@@ -51,51 +51,94 @@ internal sealed class ValueFlow
     }
 
     /// <summary>Walks the compilation once and marks what carries the tenant id, the account or a stack parameter.</summary>
+    /// <remarks>
+    /// The files that name a tenant, an account or a stack parameter are walked first. A value they give to a method
+    /// declared in another file travels on there (a helper that compares its parameters, an extension method in a
+    /// file of its own), so the files declaring such methods are walked next, until no new file is reached.
+    /// </remarks>
     public static ValueFlow Build(KnownTypeSymbols symbols, CancellationToken cancellationToken)
     {
         var flow = new ValueFlow(symbols);
         var compilation = symbols.Compilation;
+        var walked = new HashSet<SyntaxTree>();
+        var pending = new List<SyntaxTree>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
             // Generated sources (the SDK's invokers, JSON contexts) pass the tenant as a TenantContext, never as a value to follow.
-            if (tree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase))
+            if (!IsGenerated(tree) && MayTakePart(tree.GetRoot(cancellationToken)))
             {
-                continue;
+                pending.Add(tree);
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            foreach (var tree in pending)
+            {
+                walked.Add(tree);
+                flow.Walk(tree, cancellationToken);
             }
 
-            var root = tree.GetRoot(cancellationToken);
-            if (!MayTakePart(root))
-            {
-                continue;
-            }
-
-            var model = compilation.GetSemanticModel(tree);
-            foreach (var node in root.DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax or EqualsValueClauseSyntax)))
-            {
-                var body = node switch
-                {
-                    BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => model.GetOperation(node, cancellationToken),
-                    ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax } => model.GetOperation(node, cancellationToken),
-                    EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } or PropertyDeclarationSyntax } => model.GetOperation(node, cancellationToken),
-                    _ => null,
-                };
-                if (body is not null)
-                {
-                    // Whose value a return gives: the method's, or for a getter or an expression body, the property's.
-                    var owner = node switch
-                    {
-                        ArrowExpressionClauseSyntax { Parent: { } member } => model.GetDeclaredSymbol(member, cancellationToken),
-                        BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => model.GetDeclaredSymbol(node, cancellationToken),
-                        _ => null,
-                    };
-                    flow.Record(body, owner is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } property } ? property : owner);
-                }
-            }
+            flow.Mark();
+            pending = flow.FilesReachedBeyond(walked);
         }
 
         flow.Solve();
         return flow;
+    }
+
+    private static bool IsGenerated(SyntaxTree tree) => tree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase);
+
+    private void Walk(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var root = tree.GetRoot(cancellationToken);
+        var model = _symbols.Compilation.GetSemanticModel(tree);
+        foreach (var node in root.DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax or EqualsValueClauseSyntax)))
+        {
+            var body = node switch
+            {
+                BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => model.GetOperation(node, cancellationToken),
+                ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax } => model.GetOperation(node, cancellationToken),
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } or PropertyDeclarationSyntax } => model.GetOperation(node, cancellationToken),
+                _ => null,
+            };
+            if (body is not null)
+            {
+                // Whose value a return gives: the method's, or for a getter or an expression body, the property's.
+                var owner = node switch
+                {
+                    ArrowExpressionClauseSyntax { Parent: { } member } => model.GetDeclaredSymbol(member, cancellationToken),
+                    BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => model.GetDeclaredSymbol(node, cancellationToken),
+                    _ => null,
+                };
+                Record(body, owner is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } property } ? property : owner);
+            }
+        }
+    }
+
+    /// <summary>The files, not walked yet, that declare a method whose parameter was given a followed value.</summary>
+    private List<SyntaxTree> FilesReachedBeyond(HashSet<SyntaxTree> walked)
+    {
+        var reached = new List<SyntaxTree>();
+        foreach (var marks in new[] { _tenant, _account, _stackParameter })
+        {
+            foreach (var symbol in marks)
+            {
+                if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol method })
+                {
+                    foreach (var reference in method.DeclaringSyntaxReferences)
+                    {
+                        if (!walked.Contains(reference.SyntaxTree) && !reached.Contains(reference.SyntaxTree) && !IsGenerated(reference.SyntaxTree))
+                        {
+                            reached.Add(reference.SyntaxTree);
+                        }
+                    }
+                }
+            }
+        }
+
+        return reached;
     }
 
     /// <summary>The deploying tenant's id: <c>TenantContext.TenantId</c>, <c>InvocationContext.InvocationTenantId</c>, or what carries them.</summary>
@@ -201,7 +244,11 @@ internal sealed class ValueFlow
 
                     break;
                 case IInterpolatedStringOperation interpolated:
-                    RecordInterpolatedHoles(interpolated);
+                    RecordAccountHoles(InterpolatedParts(interpolated));
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } concatenation
+                    when !IsStringConcatenation(concatenation.Parent):
+                    RecordAccountHoles(ConcatenatedParts(concatenation));
                     break;
             }
         }
@@ -238,23 +285,73 @@ internal sealed class ValueFlow
         }
     }
 
-    /// <summary>Holes in the account field of an ARN or in an amazonaws.com URL's account position are account context.</summary>
-    private void RecordInterpolatedHoles(IInterpolatedStringOperation interpolated)
+    /// <summary>An interpolated string as text and holes: <c>$"arn:aws:sns:{region}:{account}:alerts"</c>.</summary>
+    private static List<(string? Text, IOperation? Hole)> InterpolatedParts(IInterpolatedStringOperation interpolated)
     {
-        var parts = interpolated.Parts;
-        var flattened = new System.Text.StringBuilder();
-        var holes = new List<(int Position, IOperation Value)>();
-        foreach (var part in parts)
+        var parts = new List<(string?, IOperation?)>();
+        foreach (var part in interpolated.Parts)
         {
             switch (part)
             {
                 case IInterpolatedStringTextOperation { Text.ConstantValue.Value: string text }:
-                    flattened.Append(text);
+                    parts.Add((text, null));
                     break;
                 case IInterpolationOperation hole:
-                    holes.Add((flattened.Length, hole.Expression));
-                    flattened.Append(AwsLiterals.Hole);
+                    parts.Add((null, hole.Expression));
                     break;
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>
+    /// A concatenation as text and holes: <c>"arn:aws:sqs:eu-central-1:" + Account + ":outbox"</c>. Only literals are
+    /// text; a named constant is a hole, as in an interpolation, so the constant is what account context marks.
+    /// </summary>
+    private static List<(string? Text, IOperation? Hole)> ConcatenatedParts(IBinaryOperation concatenation)
+    {
+        var parts = new List<(string?, IOperation?)>();
+        Add(concatenation);
+        return parts;
+
+        void Add(IOperation operand)
+        {
+            var unwrapped = DriftCompilation.Unwrap(operand)!;
+            if (unwrapped is IBinaryOperation binary && IsStringConcatenation(binary))
+            {
+                Add(binary.LeftOperand);
+                Add(binary.RightOperand);
+            }
+            else if (unwrapped is ILiteralOperation { ConstantValue.Value: string text })
+            {
+                parts.Add((text, null));
+            }
+            else
+            {
+                parts.Add((null, unwrapped));
+            }
+        }
+    }
+
+    private static bool IsStringConcatenation(IOperation? operation) =>
+        operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String };
+
+    /// <summary>Holes in the account field of an ARN or in an amazonaws.com URL's account position are account context.</summary>
+    private void RecordAccountHoles(List<(string? Text, IOperation? Hole)> parts)
+    {
+        var flattened = new System.Text.StringBuilder();
+        var holes = new List<(int Position, IOperation Value)>();
+        foreach (var (text, hole) in parts)
+        {
+            if (hole is not null)
+            {
+                holes.Add((flattened.Length, hole));
+                flattened.Append(AwsLiterals.Hole);
+            }
+            else
+            {
+                flattened.Append(text);
             }
         }
 
@@ -312,8 +409,8 @@ internal sealed class ValueFlow
         list.Add(value);
     }
 
-    /// <summary>Marks symbols to a fixed point, then what depends on the marks: comparisons, contexts and returns.</summary>
-    private void Solve()
+    /// <summary>Marks symbols to a fixed point; run again after more files are walked, it only adds marks.</summary>
+    private void Mark()
     {
         foreach (var kind in new[] { Kind.Tenant, Kind.Account, Kind.StackParameter })
         {
@@ -342,7 +439,11 @@ internal sealed class ValueFlow
             }
             while (changed);
         }
+    }
 
+    /// <summary>Once every file that takes part is walked and marked: what depends on the marks (comparisons, contexts, returns).</summary>
+    private void Solve()
+    {
         foreach (var (parameter, other) in _parameterComparisons)
         {
             var key = (IParameterSymbol)parameter.OriginalDefinition;

@@ -23,7 +23,9 @@ public static class Accounts
 public static class Outbox
 {
     private const string Account = "123456789012"; // expect: INS100
-    public const string QueueArn = "arn:aws:sqs:eu-central-1:" + Account + ":outbox"; // expect: INS100
+    // The ARN's region is literal and its account a named constant: the account is reported at its literal (INS100),
+    // the region at the ARN (INS101), as the rule pages say for ARNs whose account is not written into them.
+    public const string QueueArn = "arn:aws:sqs:eu-central-1:" + Account + ":outbox"; // expect: INS101
 }
 
 // ==== case: frozen-dictionary-limits-by-account
@@ -153,12 +155,13 @@ public sealed partial class StoreScan(IAmazonDynamoDB dynamo)
 public sealed partial class LookupDevice(IAmazonDynamoDB dynamo)
 {
     public Task HandleAsync(ScanEvent scan, TenantContext tenant, CancellationToken ct) =>
-        dynamo.GetItemAsync(new GetItemRequest(TableNames.Devices, new() { ["Serial"] = new AttributeValue { S = scan.DeviceSerial } }), ct);
+        dynamo.GetItemAsync(new GetItemRequest(TableNames.Devices, new() { ["Serial"] = new AttributeValue { S = scan.DeviceSerial } }), ct); // expect: INS101
 }
 // ---- file: TableNames.cs
 public static class TableNames
 {
-    public const string Devices = "Devices"; // expect: INS101
+    // A constant whose name does not say "table" is reported where it is given to the SDK, not here.
+    public const string Devices = "Devices";
 }
 
 // ==== case: batch-write-collection-initializer
