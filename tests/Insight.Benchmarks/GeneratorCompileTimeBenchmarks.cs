@@ -138,7 +138,7 @@ public class GeneratorCompileTimeBenchmarks
     }
 
     /// <summary>System.Text.Json's generator from the targeting pack of the running .NET, as the SDK's build would load it.</summary>
-    private static ISourceGenerator LoadJsonGenerator()
+    internal static ISourceGenerator LoadJsonGenerator()
     {
         var runtime = RuntimeEnvironment.GetRuntimeDirectory();
         var version = new DirectoryInfo(runtime).Name;

@@ -27,6 +27,155 @@ internal static class SyntheticProject
         return sources;
     }
 
+    /// <summary>
+    /// The same service with <see cref="FileCount"/> more files of tenant-aware code, written as a team writes it and
+    /// free of drift: helpers and extension methods given the tenant id, ARNs and queue URLs built from the tenant,
+    /// account comparisons with configuration, caches keyed by the tenant, ledger numbers, and handlers that check the
+    /// payload's tenant against the deployment's (directly, through a loop, a LINQ lambda and a pattern). It makes the
+    /// drift rules follow values across methods and files, the work the plain project leaves them little of.
+    /// </summary>
+    public static IReadOnlyList<(string Path, string Text)> TenantAwareSources()
+    {
+        var sources = new List<(string, string)>(Sources());
+        for (var file = 0; file < FileCount; file++)
+        {
+            sources.Add(($"Tenancy{file:00}.cs", Tenancy(file)));
+        }
+
+        return sources;
+    }
+
+    /// <summary>Handlers in <see cref="TenantAwareSources"/>: the plain project's and two per tenancy file.</summary>
+    public const int TenantAwareHandlerCount = HandlerCount + (2 * FileCount);
+
+    private static string Tenancy(int file)
+    {
+        var nn = file.ToString("00", CultureInfo.InvariantCulture);
+        return $$"""
+            using System;
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+            using System.Globalization;
+            using System.Linq;
+            using System.Text.Json.Serialization;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.Model;
+            using Insight.Sdk;
+            using Insight.Sdk.Aws;
+            using Insight.Sdk.Data;
+            using Microsoft.Extensions.Logging;
+
+            namespace Synthetic.Plant.Tenancy{{nn}};
+
+            public sealed record PalletLine{{nn}}(
+                [property: JsonPropertyName("tenant_id")] string TenantId,
+                [property: JsonPropertyName("sku")] string Sku,
+                [property: JsonPropertyName("quantity")] int Quantity);
+
+            public sealed record PalletMoved{{nn}}(
+                [property: JsonPropertyName("tenantId")] string Owner,
+                [property: JsonPropertyName("pallet")] string Pallet,
+                [property: JsonPropertyName("lines")] IReadOnlyList<PalletLine{{nn}}> Lines);
+
+            [JsonSerializable(typeof(PalletMoved{{nn}}))]
+            public sealed partial class Tenancy{{nn}}JsonContext : JsonSerializerContext;
+
+            public sealed class TenantOptions{{nn}}
+            {
+                public string PilotTenant { get; init; } = "";
+
+                public string SupportAccountId { get; init; } = "";
+            }
+
+            internal static class TenantKeys{{nn}}
+            {
+                public static string Pallet(string tenantId, string pallet) => $"{tenantId}#P{{nn}}#{pallet}";
+
+                public static bool IsPilot(string tenantId, TenantOptions{{nn}} options) => string.Equals(tenantId, options.PilotTenant, StringComparison.Ordinal);
+
+                public static string Normalised(this TenantContext tenant) => tenant.TenantId.Trim().ToLowerInvariant();
+            }
+
+            public sealed class TenantArns{{nn}}(TenantContext tenant)
+            {
+                private readonly string _account = tenant.AccountId;
+
+                public string Topic(string name) => $"arn:aws:sns:{tenant.Region}:{_account}:{name}";
+
+                public string QueueUrl(string queue) => $"https://sqs.{tenant.Region}.amazonaws.com/{_account}/{queue}";
+
+                public bool IsSupportAccount(TenantOptions{{nn}} options) => _account == options.SupportAccountId;
+            }
+
+            public sealed class TenantSettingsCache{{nn}}
+            {
+                private readonly ConcurrentDictionary<string, int> _limits = new(StringComparer.Ordinal);
+
+                public int Limit(TenantContext tenant, Func<string, int> load) => _limits.GetOrAdd(tenant.TenantId, load);
+            }
+
+            internal static class Ledger{{nn}}
+            {
+                private const string RevenueAccount = "4001000000{{nn}}";
+
+                public static decimal Revenue(IEnumerable<(string Account, decimal Amount)> entries) =>
+                    entries.Where(e => e.Account == RevenueAccount).Sum(e => e.Amount);
+            }
+
+            [EventHandler(MemorySize = 256)]
+            public sealed partial class MovePallet{{nn}}(IAmazonDynamoDB dynamo, DynamoTableNames tables, TenantOptions{{nn}} options, ILogger<MovePallet{{nn}}> log)
+            {
+                public async Task<Receipt> HandleAsync(PalletMoved{{nn}} moved, TenantContext tenant, CancellationToken cancellationToken)
+                {
+                    if (moved.Owner != tenant.TenantId)
+                    {
+                        log.LogWarning("Pallet {Pallet} names tenant {Sender}; ignored", moved.Pallet, moved.Owner);
+                        return new Receipt(moved.Pallet, false, "foreign");
+                    }
+
+                    foreach (var line in moved.Lines)
+                    {
+                        if (!string.Equals(line.TenantId, tenant.TenantId, StringComparison.Ordinal))
+                        {
+                            log.LogWarning("Line {Sku} names tenant {Sender}", line.Sku, line.TenantId);
+                        }
+                    }
+
+                    var quantity = moved.Lines.Where(l => l.TenantId == tenant.TenantId).Sum(l => l.Quantity);
+                    var pilot = TenantKeys{{nn}}.IsPilot(tenant.TenantId, options);
+                    await dynamo.PutItemAsync(new PutItemRequest
+                    {
+                        TableName = tables.Resolve("Pallets"),
+                        Item = new Dictionary<string, AttributeValue>
+                        {
+                            ["Pk"] = new() { S = TenantKeys{{nn}}.Pallet(tenant.Normalised(), moved.Pallet) },
+                            ["Quantity"] = new() { N = quantity.ToString(CultureInfo.InvariantCulture) },
+                        },
+                    }, cancellationToken);
+                    return new Receipt(moved.Pallet, true, pilot ? "pilot" : null);
+                }
+            }
+
+            [EventHandler(Trigger = Trigger.HttpApi, Route = "GET /tenancy{{nn}}/pallets")]
+            public sealed partial class ListPallets{{nn}}(TenantArns{{nn}} arns, TenantSettingsCache{{nn}} cache, TenantOptions{{nn}} options)
+            {
+                public Task<HttpApiResponse> HandleAsync(HttpApiRequest request, TenantContext tenant)
+                {
+                    if (request.Headers?.GetValueOrDefault("x-tenant-id") is { } asked && asked != tenant.TenantId)
+                    {
+                        return Task.FromResult(new HttpApiResponse { StatusCode = 403 });
+                    }
+
+                    var limit = arns.IsSupportAccount(options) ? int.MaxValue : cache.Limit(tenant, _ => 100);
+                    return Task.FromResult(new HttpApiResponse { Body = $"{arns.Topic("pallets")} {arns.QueueUrl("pallets")} {limit}" });
+                }
+            }
+
+            """;
+    }
+
     private static string Area(int file)
     {
         var area = file.ToString("00", CultureInfo.InvariantCulture);
