@@ -67,6 +67,9 @@ public sealed class DynamoWireClient : IDynamoWire
     /// <summary>The endpoint requests go to.</summary>
     public Uri ServiceUrl => _requestUri;
 
+    /// <summary>Attempts per call, the first included.</summary>
+    public int MaxAttempts => _maxAttempts;
+
     /// <inheritdoc/>
     public async ValueTask<TResult> SendAsync<TState, TResult>(
         string operation,
