@@ -163,6 +163,22 @@ public sealed class DynamoWireClientTests
     }
 
     [Fact]
+    public async Task An_answer_whose_crc32_does_not_match_is_retried_and_a_matching_one_accepted()
+    {
+        // The CRC-32 check value: "123456789" hashes to 0xCBF43926, which DynamoDB would send in decimal.
+        const string body = "123456789";
+        var dynamo = new ScriptedDynamoDb()
+            .Answer(HttpStatusCode.OK, body, ("x-amz-crc32", "3421780263"))
+            .Answer(HttpStatusCode.OK, body, ("x-amz-crc32", "3421780262"));
+
+        var answer = await Wire.Client(dynamo, _time).GetItemAsync("scans", "a");
+
+        Assert.Equal(body, answer);
+        Assert.Equal(2, dynamo.Requests.Count);
+        Assert.InRange(Assert.Single(_time.Delays), TimeSpan.Zero, TimeSpan.FromMilliseconds(25));
+    }
+
+    [Fact]
     public async Task A_failed_condition_is_not_retried_and_passes_through_as_the_sdk_exception()
     {
         var dynamo = new ScriptedDynamoDb().Answer(HttpStatusCode.BadRequest,
