@@ -46,6 +46,30 @@ public sealed class DynamoWireClientTests
     }
 
     [Fact]
+    public async Task Large_requests_and_answers_of_unannounced_length_are_carried_whole()
+    {
+        var key = new string('k', 5000);
+        var item = "{\"Item\":{\"pk\":{\"S\":\"" + new string('v', 200_000) + "\"}}}";
+        var dynamo = new ScriptedDynamoDb().Then(_ => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+        {
+            // A stream of unknown length, as a chunked answer arrives.
+            Content = new StreamContent(new UnseekableStream(System.Text.Encoding.UTF8.GetBytes(item))),
+        }));
+
+        var answer = await Wire.Client(dynamo, _time).GetItemAsync("scans", key);
+
+        Assert.Equal(item, answer);
+        Assert.Equal("{\"TableName\":\"scans\",\"Key\":{\"pk\":{\"S\":\"" + key + "\"}}}", Assert.Single(dynamo.Requests).Text);
+    }
+
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+
+        public override long Length => throw new NotSupportedException();
+    }
+
+    [Fact]
     public async Task A_session_token_is_sent_and_signed()
     {
         var dynamo = new ScriptedDynamoDb().Answer(HttpStatusCode.OK, "{}");

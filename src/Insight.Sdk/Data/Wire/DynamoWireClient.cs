@@ -130,7 +130,7 @@ public sealed class DynamoWireClient : IDynamoWire
             var credentials = await _credentials.GetAsync(cancellationToken).ConfigureAwait(false);
             using var request = BuildRequest(body, payloadHash, target, credentials);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            answer = new PooledBufferWriter(response.Content.Headers.ContentLength is > 0 and < int.MaxValue and var length ? (int)length : 4096);
+            answer = new PooledBufferWriter(response.Content.Headers.ContentLength is > 0 and < int.MaxValue - 1 and var length ? (int)length + 1 : 4096);
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
