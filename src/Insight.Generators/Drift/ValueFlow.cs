@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Insight.Generators.Common;
 using Microsoft.CodeAnalysis;
@@ -52,36 +53,45 @@ internal sealed class ValueFlow
 
     /// <summary>Walks the compilation once and marks what carries the tenant id, the account or a stack parameter.</summary>
     /// <remarks>
-    /// The files that name a tenant, an account or a stack parameter are walked first. A value they give to a method
-    /// declared in another file travels on there (a helper that compares its parameters, an extension method in a
-    /// file of its own), so the files declaring such methods are walked next, until no new file is reached.
+    /// Only member bodies that can take part are bound: first those that name a tenant, an account or a stack
+    /// parameter, or hold an ARN or AWS URL; then, until nothing new is reached, the bodies a followed value can travel
+    /// into — the method whose parameter was given one (a helper in a file of its own), and any body that names a
+    /// field, property or method found to carry one. Binding every body of a service would cost the build a second
+    /// full bind; this binds the few that matter, by a syntax scan first.
     /// </remarks>
     public static ValueFlow Build(KnownTypeSymbols symbols, CancellationToken cancellationToken)
     {
         var flow = new ValueFlow(symbols);
-        var compilation = symbols.Compilation;
-        var walked = new HashSet<SyntaxTree>();
-        var pending = new List<SyntaxTree>();
-        foreach (var tree in compilation.SyntaxTrees)
+        var candidates = new List<SyntaxNode>();
+        var pending = new List<SyntaxNode>();
+        foreach (var tree in symbols.Compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
             // Generated sources (the SDK's invokers, JSON contexts) pass the tenant as a TenantContext, never as a value to follow.
-            if (!IsGenerated(tree) && MayTakePart(tree.GetRoot(cancellationToken)))
+            if (IsGenerated(tree))
             {
-                pending.Add(tree);
+                continue;
+            }
+
+            foreach (var body in Bodies(tree.GetRoot(cancellationToken)))
+            {
+                (MayTakePart(body) ? pending : candidates).Add(body);
             }
         }
 
+        var walked = new HashSet<SyntaxNode>();
         while (pending.Count > 0)
         {
-            foreach (var tree in pending)
+            foreach (var body in pending)
             {
-                walked.Add(tree);
-                flow.Walk(tree, cancellationToken);
+                if (walked.Add(body))
+                {
+                    flow.Walk(body, cancellationToken);
+                }
             }
 
             flow.Mark();
-            pending = flow.FilesReachedBeyond(walked);
+            pending = flow.Reached(candidates, walked, cancellationToken);
         }
 
         flow.Solve();
@@ -90,55 +100,101 @@ internal sealed class ValueFlow
 
     private static bool IsGenerated(SyntaxTree tree) => tree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase);
 
-    private void Walk(SyntaxTree tree, CancellationToken cancellationToken)
+    /// <summary>The nodes whose operations a value can travel through: method and accessor bodies, expression-bodied properties, field and property initializers.</summary>
+    private static IEnumerable<SyntaxNode> Bodies(SyntaxNode root)
     {
-        var root = tree.GetRoot(cancellationToken);
-        var model = _symbols.Compilation.GetSemanticModel(tree);
         foreach (var node in root.DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax or EqualsValueClauseSyntax)))
         {
-            var body = node switch
+            if (node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+                or ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax }
+                or EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } or PropertyDeclarationSyntax })
             {
-                BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => model.GetOperation(node, cancellationToken),
-                ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax } => model.GetOperation(node, cancellationToken),
-                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } or PropertyDeclarationSyntax } => model.GetOperation(node, cancellationToken),
-                _ => null,
-            };
-            if (body is not null)
-            {
-                // Whose value a return gives: the method's, or for a getter or an expression body, the property's.
-                var owner = node switch
-                {
-                    ArrowExpressionClauseSyntax { Parent: { } member } => model.GetDeclaredSymbol(member, cancellationToken),
-                    BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => model.GetDeclaredSymbol(node, cancellationToken),
-                    _ => null,
-                };
-                Record(body, owner is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } property } ? property : owner);
+                yield return node;
             }
         }
     }
 
-    /// <summary>The files, not walked yet, that declare a method whose parameter was given a followed value.</summary>
-    private List<SyntaxTree> FilesReachedBeyond(HashSet<SyntaxTree> walked)
+    private readonly Dictionary<SyntaxTree, SemanticModel> _models = [];
+
+    private void Walk(SyntaxNode node, CancellationToken cancellationToken)
     {
-        var reached = new List<SyntaxTree>();
+        if (!_models.TryGetValue(node.SyntaxTree, out var model))
+        {
+            _models[node.SyntaxTree] = model = _symbols.Compilation.GetSemanticModel(node.SyntaxTree);
+        }
+
+        if (model.GetOperation(node, cancellationToken) is not { } body)
+        {
+            return;
+        }
+
+        // Whose value a return gives: the method's, or for a getter or an expression body, the property's.
+        var owner = node switch
+        {
+            ArrowExpressionClauseSyntax { Parent: { } member } => model.GetDeclaredSymbol(member, cancellationToken),
+            BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => model.GetDeclaredSymbol(node, cancellationToken),
+            _ => null,
+        };
+        Record(body, owner is IMethodSymbol { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: { } property } ? property : owner);
+    }
+
+    /// <summary>
+    /// The bodies, not walked yet, that a followed value reaches: the declaring body of a method whose parameter was
+    /// given one, and the bodies that name a field, property or method marked as carrying one.
+    /// </summary>
+    private List<SyntaxNode> Reached(List<SyntaxNode> candidates, HashSet<SyntaxNode> walked, CancellationToken cancellationToken)
+    {
+        var reached = new List<SyntaxNode>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var marks in new[] { _tenant, _account, _stackParameter })
         {
             foreach (var symbol in marks)
             {
-                if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol method })
+                switch (symbol)
                 {
-                    foreach (var reference in method.DeclaringSyntaxReferences)
-                    {
-                        if (!walked.Contains(reference.SyntaxTree) && !reached.Contains(reference.SyntaxTree) && !IsGenerated(reference.SyntaxTree))
+                    case IParameterSymbol { ContainingSymbol: IMethodSymbol method }:
+                        foreach (var reference in method.DeclaringSyntaxReferences)
                         {
-                            reached.Add(reference.SyntaxTree);
+                            var declaration = reference.GetSyntax(cancellationToken).AncestorsAndSelf().FirstOrDefault(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax);
+                            if (declaration is not null && !walked.Contains(declaration) && !IsGenerated(declaration.SyntaxTree))
+                            {
+                                reached.Add(declaration);
+                            }
                         }
-                    }
+
+                        break;
+                    case IFieldSymbol or IPropertySymbol or IMethodSymbol:
+                        names.Add(symbol.Name);
+                        break;
+                }
+            }
+        }
+
+        if (names.Count > 0)
+        {
+            foreach (var body in candidates)
+            {
+                if (!walked.Contains(body) && Names(body, names))
+                {
+                    reached.Add(body);
                 }
             }
         }
 
         return reached;
+    }
+
+    private static bool Names(SyntaxNode body, HashSet<string> names)
+    {
+        foreach (var token in body.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && names.Contains(token.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The deploying tenant's id: <c>TenantContext.TenantId</c>, <c>InvocationContext.InvocationTenantId</c>, or what carries them.</summary>
@@ -177,20 +233,29 @@ internal sealed class ValueFlow
         _ => null,
     };
 
-    /// <summary>Files without a word of tenants, accounts or stack parameters can neither start nor pass on such a value.</summary>
-    private static bool MayTakePart(SyntaxNode root)
+    /// <summary>
+    /// Bodies without a word of tenants, accounts or stack parameters, and without an ARN or AWS URL, can start no
+    /// such value; they are walked only when a followed value reaches them.
+    /// </summary>
+    private static bool MayTakePart(SyntaxNode body)
     {
-        foreach (var token in root.DescendantTokens())
+        foreach (var token in body.DescendantTokens())
         {
-            if (token.IsKind(SyntaxKind.IdentifierToken))
+            switch (token.Kind())
             {
-                foreach (var word in Interesting)
-                {
-                    if (AwsLiterals.Mentions(token.ValueText, word))
+                case SyntaxKind.IdentifierToken:
+                    foreach (var word in Interesting)
                     {
-                        return true;
+                        if (AwsLiterals.Mentions(token.ValueText, word))
+                        {
+                            return true;
+                        }
                     }
-                }
+
+                    break;
+                case SyntaxKind.StringLiteralToken or SyntaxKind.InterpolatedStringTextToken
+                    when token.ValueText.IndexOf("arn:", StringComparison.Ordinal) >= 0 || token.ValueText.IndexOf("amazonaws.com", StringComparison.OrdinalIgnoreCase) >= 0:
+                    return true;
             }
         }
 
