@@ -12,8 +12,8 @@ namespace Insight.Sdk.Data;
 /// </summary>
 public static class DynamoValue
 {
-    private const string DateTimeFormat = "yyyy-MM-dd\\THH:mm:ss.fff\\Z";
-    private const string DateTimeOffsetFormat = "yyyy-MM-dd\\THH:mm:ss.fffffff\\Z";
+    internal const string DateTimeFormat = "yyyy-MM-dd\\THH:mm:ss.fff\\Z";
+    internal const string DateTimeOffsetFormat = "yyyy-MM-dd\\THH:mm:ss.fffffff\\Z";
 
     // Strings ---------------------------------------------------------------------------------------------
 
