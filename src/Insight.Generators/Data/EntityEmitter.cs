@@ -141,7 +141,7 @@ internal static class EntityEmitter
                     writer.Line();
                 }
 
-                writer.Line($"var context = new DynamoReadContext({Literal.String(entity.TableName)}, () => Schema.DescribeKey(item), \"\");")
+                writer.Line("var context = new DynamoReadContext(Schema, item);")
                       .Line("return");
                 using (writer.Indented())
                 {
@@ -207,7 +207,9 @@ internal static class EntityEmitter
         writer.Line(readOnly
                 ? $"/// <summary>Read access to the {entity.TableName} table: a function whose handler takes this gets only read permissions.</summary>"
                 : $"/// <summary>Read and write access to the {entity.TableName} table.</summary>")
-              .Line("/// <remarks>With <paramref name=\"wire\"/>, get, query, put and delete speak DynamoDB's JSON directly.</remarks>")
+              .Line(readOnly
+                  ? "/// <remarks>With <paramref name=\"wire\"/>, get and query speak DynamoDB's JSON directly.</remarks>"
+                  : "/// <remarks>With <paramref name=\"wire\"/>, get, query, put and delete speak DynamoDB's JSON directly.</remarks>")
               .Line($"{entity.Accessibility} sealed partial class {name}(global::Amazon.DynamoDBv2.IAmazonDynamoDB client, DynamoTableNames names, global::Insight.Sdk.Data.Wire.IDynamoWire? wire = null) : {baseType}(client, names, wire)");
         using (writer.Braces())
         {

@@ -13,17 +13,17 @@ internal static class WireCode
     public const string Writer = "global::System.Text.Json.Utf8JsonWriter";
 
     /// <summary>
-    /// A statement writing property <paramref name="expression"/> under <paramref name="name"/> with writer
-    /// <paramref name="writer"/>, or nothing when the value is left out (null, an empty collection).
+    /// The statements writing property <paramref name="expression"/> under <paramref name="name"/> with writer
+    /// <paramref name="writer"/>, and the condition under which they run (<c>null</c>: always); a value that is left out
+    /// (null, an empty collection) writes nothing.
     /// </summary>
-    public static string WriteProperty(ValueShape shape, string expression, string name, string writer, string converterField, bool timeToLive)
+    public static (string? Condition, string[] Statements) WriteProperty(ValueShape shape, string expression, string name, string writer, string converterField, bool timeToLive)
     {
         var (present, bound) = Presence(shape, expression, "v_" + Literal.Identifier(expression));
         var value = timeToLive && shape.Kind != ShapeKind.Number
             ? $"{Json}.WriteEpochSeconds({writer}, {(shape.Kind == ShapeKind.DateTime ? $"new global::System.DateTimeOffset({bound}.ToUniversalTime())" : bound)});"
             : WriteValue(shape, bound, writer, converterField, 1);
-        var statement = $"{writer}.WritePropertyName({name}); {value}";
-        return present is null ? statement : $"if ({present}) {{ {statement} }}";
+        return (present, [$"{writer}.WritePropertyName({name});", value]);
     }
 
     /// <summary>An expression of the shape's type reading the value the reader <paramref name="reader"/> is on.</summary>

@@ -103,7 +103,25 @@ internal static class WireEmitter
     {
         foreach (var property in properties)
         {
-            writer.Line(WireCode.WriteProperty(property.Shape, source + "." + property.Name, "WireNames." + property.Name, "writer", EntityEmitter.ConverterField(property), property.IsTimeToLive));
+            var (condition, statements) = WireCode.WriteProperty(property.Shape, source + "." + property.Name, "WireNames." + property.Name, "writer", EntityEmitter.ConverterField(property), property.IsTimeToLive);
+            if (condition is null)
+            {
+                foreach (var statement in statements)
+                {
+                    writer.Line(statement);
+                }
+
+                continue;
+            }
+
+            writer.Line($"if ({condition})");
+            using (writer.Braces())
+            {
+                foreach (var statement in statements)
+                {
+                    writer.Line(statement);
+                }
+            }
         }
     }
 
@@ -112,7 +130,7 @@ internal static class WireEmitter
     {
         foreach (var property in properties)
         {
-            writer.Line($"{EntityEmitter.PropertyType(property)} {LocalName(property)} = default!;")
+            writer.Line($"{EntityEmitter.PropertyType(property)} {LocalName(property)} = {(property.Shape.IsValueType ? "default" : "default!")};")
                   .Line($"var {Seen(property)} = false;");
         }
 
