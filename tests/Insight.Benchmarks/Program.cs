@@ -19,6 +19,8 @@ public static class Program
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly)
-            .Run(args, DefaultConfig.Instance.WithArtifactsPath(RepoPaths.Artifacts));
+            .Run(args, DefaultConfig.Instance.WithArtifactsPath(RepoPaths.Artifacts)
+                // Each benchmark process is built from a project referencing the whole tree: on a shared two-core machine that takes more than the default two minutes.
+                .WithBuildTimeout(TimeSpan.FromMinutes(15)));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.DataModel;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Insight.Local.DynamoDb;
@@ -27,7 +28,8 @@ internal static class RecordedDynamoDb
     public static string QueryPartition(int count) => "Q" + count;
 
     /// <summary>
-    /// Starts DynamoDB Local, stores the items, and records the bodies of GetItem, PutItem and Query (10, 100, 1,000 items)
+    /// Starts DynamoDB Local, stores the items, and records the bodies of GetItem, PutItem, UpdateItem (DynamoDBContext's
+    /// save) and Query (10, 100, 1,000 items)
     /// as the AWS SDK's client received them: <c>dotnet run -c Release --project tests/Insight.Benchmarks -- --record-dynamodb</c>.
     /// </summary>
     public static async Task RecordAsync()
@@ -45,6 +47,13 @@ internal static class RecordedDynamoDb
         var sample = BenchDevice.Sample();
         await client.PutItemAsync(Table, BenchDevice.ToItem(sample));
         await Save(recorder, "PutItem");
+        // DynamoDBContext saves with UpdateItem, not PutItem.
+        using (var context = new DynamoDBContextBuilder().WithDynamoDBClient(() => client).ConfigureContext(c => c.DisableFetchingTableMetadata = true).Build())
+        {
+            await context.SaveAsync(BenchDeviceDocument.From(sample));
+            await Save(recorder, "UpdateItem");
+        }
+
         foreach (var count in QuerySizes)
         {
             for (var i = 0; i < count; i++)
@@ -113,6 +122,8 @@ internal static class RecordedDynamoDb
 
         public required byte[] PutItem { get; init; }
 
+        public required byte[] UpdateItem { get; init; }
+
         public byte[] Query { get; set; } = [];
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -122,6 +133,7 @@ internal static class RecordedDynamoDb
             {
                 "DynamoDB_20120810.GetItem" => GetItem,
                 "DynamoDB_20120810.PutItem" => PutItem,
+                "DynamoDB_20120810.UpdateItem" => UpdateItem,
                 "DynamoDB_20120810.Query" => Query,
                 _ => throw new InvalidOperationException($"No recorded answer for {target}."),
             };

@@ -11,7 +11,7 @@ namespace Insight.Benchmarks;
 
 /// <summary>
 /// A whole table call, entity to request bytes and response bytes to entities: DynamoDBContext (LoadAsync, SaveAsync,
-/// QueryAsync) against the generated table on its direct path, both answered from memory with the same recorded
+/// QueryAsync; SaveAsync sends UpdateItem) against the generated table on its direct path, both answered from memory with the same recorded
 /// DynamoDB responses through their HTTP handlers (the SDK's HttpClientFactory; the wire client's HttpClient). Both
 /// sign their requests. One category per operation, DynamoDBContext the baseline of each.
 /// </summary>
@@ -37,7 +37,12 @@ public class TableBenchmarks
             _queries[count] = RecordedDynamoDb.Response("Query" + count);
         }
 
-        _handler = new RecordedDynamoDb.Handler { GetItem = RecordedDynamoDb.Response("GetItem"), PutItem = RecordedDynamoDb.Response("PutItem") };
+        _handler = new RecordedDynamoDb.Handler
+        {
+            GetItem = RecordedDynamoDb.Response("GetItem"),
+            PutItem = RecordedDynamoDb.Response("PutItem"),
+            UpdateItem = RecordedDynamoDb.Response("UpdateItem"),
+        };
         var credentials = new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
         _client = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig
         {
