@@ -33,8 +33,8 @@ public static class DynamoServiceCollectionExtensions
             var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
             return new DynamoWireClient(http, new DynamoWireOptions
             {
-                ServiceUrl = endpoint.ServiceUrl,
-                Region = endpoint.Region,
+                ServiceUrl = endpoint.ServiceUrl(),
+                Region = endpoint.SigningRegion,
                 MaxAttempts = endpoint.MaxAttempts,
             });
         });
@@ -43,12 +43,13 @@ public static class DynamoServiceCollectionExtensions
 }
 
 /// <summary>
-/// Where the function's DynamoDB is and which region signs for it, resolved once from the function's environment so
-/// the AWS SDK client and the direct wire client agree: an override (<c>INSIGHT_DYNAMODB_ENDPOINT</c>, then
+/// Where the function's DynamoDB is and which region signs for it, read once from the function's environment so the
+/// AWS SDK client and the direct wire client agree: an override (<c>INSIGHT_DYNAMODB_ENDPOINT</c>, then
 /// <c>AWS_ENDPOINT_URL_DYNAMODB</c>, then <c>AWS_ENDPOINT_URL</c>) or the region's endpoint as the SDK's own endpoint
-/// rules name it.
+/// rules name it. The rules run only when the wire client is built, as the SDK client runs them on its first request,
+/// so building the SDK client alone costs a cold start nothing more.
 /// </summary>
-internal sealed record DynamoEndpoint(Uri ServiceUrl, string Region, bool IsOverride, int MaxAttempts)
+internal sealed record DynamoEndpoint(Uri? Override, string? Region, int MaxAttempts)
 {
     /// <summary>The AWS SDKs' own endpoint overrides, DynamoDB's first, honoured after <c>INSIGHT_DYNAMODB_ENDPOINT</c>.</summary>
     private static readonly string[] AwsEndpointVariables = ["AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL"];
@@ -62,33 +63,37 @@ internal sealed record DynamoEndpoint(Uri ServiceUrl, string Region, bool IsOver
         var maxAttempts = int.TryParse(environment.Read(StandardRetryMode.MaxAttemptsVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var attempts) && attempts > 0
             ? attempts
             : StandardRetryMode.DynamoDbMaxAttempts;
-        if (Override(environment) is { } url)
+        if (OverrideIn(environment) is { } url)
         {
-            return new DynamoEndpoint(new Uri(url), region is { Length: > 0 } ? region : FallbackRegion, IsOverride: true, maxAttempts);
+            return new DynamoEndpoint(new Uri(url), region is { Length: > 0 } ? region : FallbackRegion, maxAttempts);
         }
 
-        region = region is { Length: > 0 } ? region : new AmazonDynamoDBConfig().RegionEndpoint?.SystemName
-            ?? throw new InvalidOperationException($"No region for DynamoDB: set {TenantContext.RegionVariable} (Lambda sets it) or {DynamoServiceCollectionExtensions.EndpointVariable}.");
-        var resolved = new AmazonDynamoDBEndpointProvider().ResolveEndpoint(new DynamoDBEndpointParameters
-        {
-            Region = region,
-            UseFIPS = false,
-            UseDualStack = false,
-            AccountIdEndpointMode = "disabled",
-        });
-        return new DynamoEndpoint(new Uri(resolved.URL), region, IsOverride: false, maxAttempts);
+        // Without AWS_REGION the SDK may still find one (a profile); without any, only a call can fail, not the start.
+        return new DynamoEndpoint(null, region is { Length: > 0 } ? region : new AmazonDynamoDBConfig().RegionEndpoint?.SystemName, maxAttempts);
     }
+
+    /// <summary>The region requests are signed for.</summary>
+    public string SigningRegion => Region ?? throw NoRegion();
+
+    /// <summary>The endpoint: the override, or the region's as the SDK's endpoint rules resolve it.</summary>
+    public Uri ServiceUrl() => Override ?? new Uri(new AmazonDynamoDBEndpointProvider().ResolveEndpoint(new DynamoDBEndpointParameters
+    {
+        Region = SigningRegion,
+        UseFIPS = false,
+        UseDualStack = false,
+        AccountIdEndpointMode = "disabled",
+    }).URL);
 
     /// <summary>The AWS SDK client's configuration for the same endpoint and region.</summary>
     public AmazonDynamoDBConfig CreateConfig()
     {
         var config = new AmazonDynamoDBConfig();
-        if (IsOverride)
+        if (Override is { } url)
         {
-            config.ServiceURL = ServiceUrl.ToString();
+            config.ServiceURL = url.ToString();
             config.AuthenticationRegion = Region;
         }
-        else
+        else if (Region is not null)
         {
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(Region);
         }
@@ -96,7 +101,10 @@ internal sealed record DynamoEndpoint(Uri ServiceUrl, string Region, bool IsOver
         return config;
     }
 
-    private static string? Override(FunctionEnvironment environment)
+    private static InvalidOperationException NoRegion() =>
+        new($"No region for DynamoDB: set {TenantContext.RegionVariable} (Lambda sets it) or {DynamoServiceCollectionExtensions.EndpointVariable}.");
+
+    private static string? OverrideIn(FunctionEnvironment environment)
     {
         if (environment.Read(DynamoServiceCollectionExtensions.EndpointVariable) is { Length: > 0 } insight)
         {

@@ -67,6 +67,9 @@ public sealed class DynamoWireClient : IDynamoWire
     /// <summary>The endpoint requests go to.</summary>
     public Uri ServiceUrl => _requestUri;
 
+    /// <summary>Attempts per call, the first included.</summary>
+    public int MaxAttempts => _maxAttempts;
+
     /// <inheritdoc/>
     public async ValueTask<TResult> SendAsync<TState, TResult>(
         string operation,
@@ -127,7 +130,7 @@ public sealed class DynamoWireClient : IDynamoWire
             var credentials = await _credentials.GetAsync(cancellationToken).ConfigureAwait(false);
             using var request = BuildRequest(body, payloadHash, target, credentials);
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            answer = new PooledBufferWriter(response.Content.Headers.ContentLength is > 0 and < int.MaxValue and var length ? (int)length : 4096);
+            answer = new PooledBufferWriter(response.Content.Headers.ContentLength is > 0 and < int.MaxValue - 1 and var length ? (int)length + 1 : 4096);
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
@@ -136,6 +139,12 @@ public sealed class DynamoWireClient : IDynamoWire
 
             if (response.IsSuccessStatusCode)
             {
+                if (!ChecksumMatches(response, answer.WrittenSpan))
+                {
+                    // A body damaged on the way is a transient failure: the SDK retries it, and so does this client.
+                    return new Outcome(null, new IOException("CRC value returned with response does not match the computed CRC value for the returned response body."), null);
+                }
+
                 var success = answer;
                 answer = null;
                 return new Outcome(success, null, null);
@@ -205,6 +214,12 @@ public sealed class DynamoWireClient : IDynamoWire
         SHA256.HashData(body, hash);
         SigV4Signer.WriteHex(hash, destination);
     }
+
+    /// <summary>Whether the body's CRC-32 is the one DynamoDB computed (<c>x-amz-crc32</c>), when it sent one.</summary>
+    private static bool ChecksumMatches(HttpResponseMessage response, ReadOnlySpan<byte> body) =>
+        !response.Headers.TryGetValues("x-amz-crc32", out var values)
+        || !uint.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var expected)
+        || System.IO.Hashing.Crc32.HashToUInt32(body) == expected;
 
     /// <summary>The service's hint, in milliseconds, of when to try again (<c>x-amz-retry-after</c>).</summary>
     private static int? RetryAfter(HttpResponseMessage response) =>

@@ -34,13 +34,16 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         return _buffer.AsSpan(_written);
     }
 
-    /// <summary>Reads <paramref name="stream"/> to its end into the buffer.</summary>
+    /// <summary>
+    /// Reads <paramref name="stream"/> to its end into the buffer, filling what is free before growing: a buffer sized
+    /// for the announced length (plus one byte, to see the end) is read into without a copy.
+    /// </summary>
     public async ValueTask ReadFromAsync(Stream stream, CancellationToken cancellationToken)
     {
         int read;
         do
         {
-            read = await stream.ReadAsync(GetMemory(4096), cancellationToken).ConfigureAwait(false);
+            read = await stream.ReadAsync(GetMemory(1), cancellationToken).ConfigureAwait(false);
             _written += read;
         }
         while (read > 0);

@@ -97,7 +97,8 @@ public sealed class SigV4Signer
         string method, ReadOnlySpan<(string Name, string Value)> headers, string signedHeaders, ReadOnlySpan<byte> payloadHashHex,
         ImmutableCredentials credentials, string amzDate)
     {
-        var length = method.Length + 5 + signedHeaders.Length + payloadHashHex.Length;
+        // method \n / \n \n (headers) \n signed \n hash: six separators besides the headers' own.
+        var length = method.Length + 6 + signedHeaders.Length + payloadHashHex.Length;
         foreach (var (name, value) in headers)
         {
             length += name.Length + 2 + Encoding.UTF8.GetMaxByteCount(value.Length);
