@@ -47,7 +47,7 @@ partial class DailyCounter : IDynamoEntity<DailyCounter>
             throw new DynamoMappingException("Plant", Schema.DescribeKey(item), "EntityType", "is not Counter: the item belongs to another entity type");
         }
 
-        var context = new DynamoReadContext("Plant", () => Schema.DescribeKey(item), "");
+        var context = new DynamoReadContext(Schema, item);
         return
             new global::Plant.Data.DailyCounter()
             {

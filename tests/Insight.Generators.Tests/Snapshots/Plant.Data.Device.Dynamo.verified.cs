@@ -71,7 +71,7 @@ partial record Device : IDynamoEntity<Device>
     /// <summary>The entity an item holds; a missing or mistyped attribute throws, naming table, key and attribute.</summary>
     public static Device FromItem(IReadOnlyDictionary<string, AttributeValue> item)
     {
-        var context = new DynamoReadContext("Devices", () => Schema.DescribeKey(item), "");
+        var context = new DynamoReadContext(Schema, item);
         return
             new global::Plant.Data.Device(
                 DynamoValue.ToString(DynamoValue.Required(item, "DeviceId", context), context.At("DeviceId")),
