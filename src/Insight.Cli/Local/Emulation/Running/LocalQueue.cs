@@ -3,6 +3,10 @@ using System.Globalization;
 namespace Insight.Cli.Local.Emulation.Running;
 
 /// <summary>A message as one receive hands it out.</summary>
+/// <param name="MessageId">The message's id, which a batch item failure names.</param>
+/// <param name="Body">The message's text.</param>
+/// <param name="SentAt">When it was sent (emulated time).</param>
+/// <param name="FirstReceivedAt">When it was first received (emulated time).</param>
 /// <param name="ReceiptHandle">Names this receive; only it deletes the message, and only until the message is visible again.</param>
 /// <param name="ReceiveCount">How many times the message has been received, this time included.</param>
 /// <param name="Attributes">Message attributes the sender gave (EventBridge's dead-letter details, for instance).</param>

@@ -116,7 +116,7 @@ internal abstract partial class ScheduleExpression
             var first = DateOnly.FromDateTime(start.UtcDateTime);
             for (var date = first; date.Year <= 2199 && date <= first.AddYears(30); date = date.AddDays(1))
             {
-                if (!_years[date.Year - 1970] || !_months[date.Month] || !_day(date))
+                if (!_years[date.Year] || !_months[date.Month] || !_day(date))
                 {
                     continue;
                 }
