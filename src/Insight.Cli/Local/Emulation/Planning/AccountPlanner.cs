@@ -38,6 +38,9 @@ internal static class AccountPlanner
 
     private const string DefaultBus = "default";
 
+    // Event patterns keep their characters as the template has them (">" rather than "\u003E"), as EventBridge shows them.
+    private static readonly JsonSerializerOptions AsWritten = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly HashSet<string> Planned = new(StringComparer.Ordinal)
     {
         "AWS::DynamoDB::Table", "AWS::Lambda::Function", "AWS::SQS::Queue", "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Stage",
@@ -175,7 +178,9 @@ internal static class AccountPlanner
             }
             catch (TemplateResolutionException exception)
             {
+                // One problem for the resource, not one more for each property left unread after it.
                 resolved.Problem("", exception.Message);
+                resolved.Ignore([.. resolved.Properties.Select(p => p.Key)]);
             }
         }
 
@@ -482,7 +487,7 @@ internal static class AccountPlanner
             string? pattern = null;
             if (r.Node("EventPattern") is { } eventPattern)
             {
-                pattern = eventPattern is JsonValue text && text.GetValueKind() == JsonValueKind.String ? text.GetValue<string>() : eventPattern.ToJsonString();
+                pattern = eventPattern is JsonValue text && text.GetValueKind() == JsonValueKind.String ? text.GetValue<string>() : eventPattern.ToJsonString(AsWritten);
             }
 
             var schedule = r.Text("ScheduleExpression");
