@@ -35,7 +35,9 @@ internal static class LocalCommand
     /// <summary>The audience of the local issuer's tokens, which replaces every JWT authorizer's.</summary>
     public const string Audience = "insight-local";
 
-    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(60);
+    // After the command: long enough in emulated time for a poison message to run through its receives to the
+    // dead-letter queue, at most two minutes of real time.
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromMinutes(30);
 
     /// <summary>The command; <paramref name="console"/> replaces the terminal (tests).</summary>
     public static Command Create(IAnsiConsole? console = null)
@@ -398,7 +400,7 @@ internal sealed class RunningTenants : IAsyncDisposable
     public async Task DrainAsync(TimeSpan limit, double timeScale, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
-        var real = limit / timeScale < TimeSpan.FromSeconds(5) ? TimeSpan.FromSeconds(5) : limit / timeScale;
+        var real = TimeSpan.FromTicks(Math.Clamp((limit / timeScale).Ticks, TimeSpan.FromSeconds(5).Ticks, TimeSpan.FromMinutes(2).Ticks));
         while (_tenants.Any(t => t.Account?.InFlight() > 0) && deadline.Elapsed < real)
         {
             await Task.Delay(100, cancellationToken);
