@@ -29,6 +29,7 @@ internal sealed class LocalAccount : IAsyncDisposable
     private readonly EventRouter _router;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _background = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, bool> _tracked = new();
     private long _inFlight;
     private int _disposed;
 
@@ -167,7 +168,14 @@ internal sealed class LocalAccount : IAsyncDisposable
             // Stopped as asked.
         }
 
+        // Ending the processes fails the invocations still running; the work waiting on them then ends as cancelled.
         await Task.WhenAll(_pools.Values.Select(pool => pool.DisposeAsync().AsTask())).ConfigureAwait(false);
+        var patience = Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None);
+        while (!_tracked.IsEmpty && await Task.WhenAny(Task.WhenAll(_tracked.Keys), patience).ConfigureAwait(false) != patience)
+        {
+            // Work that ended may have started more (a destination's invocation); wait for that too.
+        }
+
         _stopping.Dispose();
     }
 
@@ -177,25 +185,28 @@ internal sealed class LocalAccount : IAsyncDisposable
     internal void Track(Func<CancellationToken, Task> work)
     {
         Interlocked.Increment(ref _inFlight);
-        _ = Task.Run(async () =>
+        var stopping = _stopping.Token;
+        var task = Task.Run(async () =>
         {
             try
             {
-                await work(_stopping.Token).ConfigureAwait(false);
+                await work(stopping).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (Exception) when (stopping.IsCancellationRequested)
             {
-                // The account is stopping; unsettled work ends with it.
+                // The account is stopping (its processes ended under the work); unsettled work ends with it.
             }
             catch (Exception exception)
             {
-                _options.Logs.Write(_plan.TenantId, "insight-local", $"[insight local] internal error: {exception}", isError: true);
+                _options.Logs.Write(_plan.TenantId, "insight-local", $"[insight local] internal error, the work is lost: {exception}", isError: true);
             }
             finally
             {
                 Interlocked.Decrement(ref _inFlight);
             }
-        });
+        }, CancellationToken.None);
+        _tracked[task] = true;
+        _ = task.ContinueWith(done => _tracked.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>Invokes a function asynchronously and waits for the invocation's end (after retries and destination).</summary>
