@@ -203,6 +203,33 @@ public sealed class LocalAccountTests(EngineFixture engine)
         Assert.Contains("function:Missing", refusal.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_queue_target_gets_its_input_as_the_body_and_a_delivery_that_cannot_be_made_goes_to_the_target_dead_letter_queue()
+    {
+        var (tenant, accountId) = ("tenant-targets", EngineFixture.NewAccountId());
+        var inbox = EngineFixture.Queue(accountId, "inbox", TimeSpan.FromSeconds(30));
+        var dlq = EngineFixture.Queue(accountId, "rule-dlq", TimeSpan.FromSeconds(30));
+        var transformed = new TargetPlan("text", inbox.Arn, null, null,
+            new InputTransformerSpec(new Dictionary<string, string> { ["who"] = "$.detail.id" }, "hello <who>"), 185, TimeSpan.FromHours(24), null);
+        var broken = new TargetPlan("broken", inbox.Arn, """{"fixed":true}""", "$.detail", null, 185, TimeSpan.FromHours(24), dlq.Arn);
+        var plan = EngineFixture.Account(tenant, accountId, [], [inbox, dlq], [],
+            [EngineFixture.Rule(accountId, "greet", """{"source":["probe.greet"]}""", null, transformed),
+             EngineFixture.Rule(accountId, "misconfigured", """{"source":["probe.broken"]}""", null, broken)]);
+        var logs = new LogLines();
+        await using var account = await engine.StartAsync(plan, logs);
+
+        await account.PutEventsAsync([Entry("probe.greet", """{"id":"ada"}"""), Entry("probe.broken", """{"id":"bob"}""")], CancellationToken.None);
+        await Eventually.HoldsAsync(() => account.Events().Pending == 0, Patience, () => $"settled: {account.Events()}\n{logs}");
+
+        Assert.Equal(new(2, 1, 1, 0, 0), account.Events());
+        Assert.Equal("hello ada", Assert.Single(account.Queue(inbox.Arn)!.Receive(10)).Body);
+        var dead = Assert.Single(account.Queue(dlq.Arn)!.Receive(10));
+        Assert.Equal("bob", JsonDocument.Parse(dead.Body).RootElement.GetProperty("detail").GetProperty("id").GetString());
+        Assert.Equal(("InvalidParameter", EngineFixture.Rule(accountId, "misconfigured", null, null).Arn), (dead.Attributes["ERROR_CODE"], dead.Attributes["RULE_ARN"]));
+        Assert.True(account.Queues().Single(row => row.Queue == "rule-dlq").IsDeadLetterQueue);
+        Assert.Equal(0, account.InFlight()); // nothing consumes these queues: what they hold is settled
+    }
+
     private static BusEntry Entry(string source, string detail) => new(source, "ProbeMessage", detail, null, null, []);
 
     /// <summary>An EventBridge event whose detail is a probe message, as the probe's event handler reads it.</summary>
