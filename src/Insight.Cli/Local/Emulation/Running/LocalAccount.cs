@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Amazon.DynamoDBv2;
@@ -29,7 +30,7 @@ internal sealed class LocalAccount : IAsyncDisposable
     private readonly EventRouter _router;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _background = [];
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, bool> _tracked = new();
+    private readonly ConcurrentDictionary<Task, bool> _tracked = new();
     private long _inFlight;
     private int _disposed;
 
@@ -46,8 +47,6 @@ internal sealed class LocalAccount : IAsyncDisposable
 
     /// <summary>The account's default event bus, where destinations and rules of the account's own events point.</summary>
     public string DefaultBusArn => $"arn:aws:events:{_plan.Region}:{_plan.AccountId}:event-bus/default";
-
-    internal AccountPlan Plan => _plan;
 
     /// <summary>
     /// Creates the account's tables, then starts its queues' pollers and its schedules. Functions start their first
@@ -66,6 +65,12 @@ internal sealed class LocalAccount : IAsyncDisposable
         if (!(options.TimeScale > 0) || double.IsInfinity(options.TimeScale))
         {
             throw new LocalRunException($"The time scale must be a positive number, not {options.TimeScale.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (plan.Functions.Select(function => function.Arn).Concat(plan.Queues.Select(queue => queue.Arn))
+                .GroupBy(arn => arn, StringComparer.Ordinal).FirstOrDefault(arns => arns.Count() > 1) is { } twice)
+        {
+            throw new LocalRunException($"The plan of {plan.TenantId} ({plan.AccountId}) declares {twice.Key} more than once.");
         }
 
         var account = new LocalAccount(plan, options);
