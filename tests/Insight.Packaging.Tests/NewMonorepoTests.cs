@@ -153,6 +153,6 @@ public sealed partial class NewMonorepoTests : IDisposable
     [GeneratedRegex(@": warning [A-Z]+\d+")]
     private static partial Regex WarningLine();
 
-    [GeneratedRegex(@"Passed!\s+-\s+Failed:\s+0,\s+Passed:\s+3\b")]
+    [GeneratedRegex(@"Passed!\s+-\s+Failed:\s+0,\s+Passed:\s+5\b")]
     private static partial Regex PassedTestRuns();
 }
