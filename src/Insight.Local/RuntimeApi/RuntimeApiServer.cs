@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
+using Insight.Local.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
@@ -555,13 +556,5 @@ public sealed class RuntimeApiServer : IAsyncDisposable
         // Kestrel rewrites the port-0 binding to the real port once listening.
         var uri = new Uri(app.Urls.Single());
         return $"{uri.Host}:{uri.Port.ToString(CultureInfo.InvariantCulture)}";
-    }
-
-    /// <summary>Leaves process signals to the host application instead of stopping on Ctrl+C.</summary>
-    private sealed class PassiveHostLifetime : IHostLifetime
-    {
-        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

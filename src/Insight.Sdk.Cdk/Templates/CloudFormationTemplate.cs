@@ -1,8 +1,6 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 
-namespace Insight.Sdk.Cdk.Cost;
+namespace Insight.Sdk.Cdk.Templates;
 
 /// <summary>One resource of a template: its logical id, type, condition and properties as written.</summary>
 public sealed record TemplateResource(string LogicalId, string Type, JsonElement Properties, string? Condition)
@@ -32,15 +30,16 @@ public sealed record TemplateResource(string LogicalId, string Type, JsonElement
 public sealed record TemplateParameter(string Name, string Type, string? Default);
 
 /// <summary>
-/// A synthesized CloudFormation template read as data: resources, parameters, mappings and metadata, with the
-/// intrinsic functions a StackSet template uses (<c>Ref</c>, <c>Fn::GetAtt</c>, <c>Fn::Join</c>, <c>Fn::FindInMap</c>,
-/// <c>Fn::Select</c>, <c>Fn::Sub</c>) resolved against parameter values. One reading for everything that reasons about
-/// what a stack instance holds: the idle cost model, and whatever runs a template's resources locally.
+/// A synthesized CloudFormation template read as data: resources, parameters, conditions, mappings and metadata, with
+/// its intrinsic functions resolved as CloudFormation would for one stack instance (see the <c>Intrinsics</c> part). One
+/// reading for everything that reasons about what a stack instance holds: the idle cost model, and <c>insight local</c>,
+/// which runs a template's resources on one machine.
 /// </summary>
-public sealed class CloudFormationTemplate
+public sealed partial class CloudFormationTemplate
 {
     private readonly Dictionary<string, TemplateResource> _resources;
     private readonly JsonElement _mappings;
+    private readonly Dictionary<string, JsonElement> _conditions;
 
     private CloudFormationTemplate(string name, JsonElement root)
     {
@@ -68,6 +67,9 @@ public sealed class CloudFormationTemplate
                 StringComparer.Ordinal)
             : new Dictionary<string, TemplateParameter>(StringComparer.Ordinal);
         _mappings = root.TryGetProperty("Mappings", out var mappings) ? mappings : default;
+        _conditions = root.TryGetProperty("Conditions", out var conditions) && conditions.ValueKind == JsonValueKind.Object
+            ? conditions.EnumerateObject().ToDictionary(c => c.Name, c => c.Value, StringComparer.Ordinal)
+            : new Dictionary<string, JsonElement>(StringComparer.Ordinal);
     }
 
     /// <summary>The stack (or file) name the template was read under.</summary>
@@ -127,106 +129,6 @@ public sealed class CloudFormationTemplate
         return value.TryGetProperty("Fn::Join", out var join) && join.ValueKind == JsonValueKind.Array && join.GetArrayLength() == 2
             ? join[1].EnumerateArray().Select(Target).FirstOrDefault(t => t is not null)
             : null;
-    }
-
-    /// <summary>
-    /// A value as the text a stack instance sees, with <paramref name="parameters"/> overriding the defaults; null when
-    /// it depends on something only a deployment knows (a resource's physical id or attribute, a parameter without value).
-    /// </summary>
-    public string? Resolve(JsonElement value, IReadOnlyDictionary<string, string>? parameters = null)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.String:
-            case JsonValueKind.Number:
-            case JsonValueKind.True:
-            case JsonValueKind.False:
-                return Scalar(value);
-            case JsonValueKind.Object:
-                break;
-            default:
-                return null;
-        }
-
-        if (value.TryGetProperty("Ref", out var reference))
-        {
-            var name = reference.GetString() ?? string.Empty;
-            return parameters?.GetValueOrDefault(name) ?? Parameters.GetValueOrDefault(name)?.Default;
-        }
-
-        if (value.TryGetProperty("Fn::Join", out var join) && join.ValueKind == JsonValueKind.Array && join.GetArrayLength() == 2)
-        {
-            var parts = new List<string>();
-            foreach (var part in join[1].EnumerateArray())
-            {
-                var resolved = Resolve(part, parameters);
-                if (resolved is null)
-                {
-                    return null;
-                }
-
-                parts.Add(resolved);
-            }
-
-            return string.Join(join[0].GetString(), parts);
-        }
-
-        if (value.TryGetProperty("Fn::FindInMap", out var find) && find.ValueKind == JsonValueKind.Array && find.GetArrayLength() == 3)
-        {
-            var keys = find.EnumerateArray().Select(k => Resolve(k, parameters)).ToArray();
-            return keys.Any(k => k is null) || _mappings.ValueKind != JsonValueKind.Object
-                || !_mappings.TryGetProperty(keys[0]!, out var map) || !map.TryGetProperty(keys[1]!, out var entry) || !entry.TryGetProperty(keys[2]!, out var found)
-                ? null
-                : Scalar(found);
-        }
-
-        if (value.TryGetProperty("Fn::Select", out var select) && select.ValueKind == JsonValueKind.Array && select.GetArrayLength() == 2
-            && int.TryParse(Resolve(select[0], parameters), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-            && select[1].ValueKind == JsonValueKind.Array && index < select[1].GetArrayLength())
-        {
-            return Resolve(select[1][index], parameters);
-        }
-
-        return value.TryGetProperty("Fn::Sub", out var sub) && sub.ValueKind == JsonValueKind.String ? Substitute(sub.GetString()!, parameters) : null;
-    }
-
-    /// <summary>A number property resolved like <see cref="Resolve"/>.</summary>
-    public double? ResolveNumber(JsonElement? value, IReadOnlyDictionary<string, string>? parameters = null) =>
-        value is { } v && double.TryParse(Resolve(v, parameters), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
-
-    /// <summary><c>Fn::Sub</c> with <c>${Parameter}</c> names; null when one names anything else.</summary>
-    private string? Substitute(string text, IReadOnlyDictionary<string, string>? parameters)
-    {
-        var result = new StringBuilder();
-        var at = 0;
-        while (at < text.Length)
-        {
-            var start = text.IndexOf("${", at, StringComparison.Ordinal);
-            if (start < 0)
-            {
-                result.Append(text, at, text.Length - at);
-                break;
-            }
-
-            var end = text.IndexOf('}', start);
-            if (end < 0)
-            {
-                return null;
-            }
-
-            result.Append(text, at, start - at);
-            var name = text[(start + 2)..end];
-            var resolved = parameters?.GetValueOrDefault(name) ?? Parameters.GetValueOrDefault(name)?.Default;
-            if (resolved is null)
-            {
-                return null;
-            }
-
-            result.Append(resolved);
-            at = end + 1;
-        }
-
-        return result.ToString();
     }
 
     private static string? Scalar(JsonElement value) => value.ValueKind switch
