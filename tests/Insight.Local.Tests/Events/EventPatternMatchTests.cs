@@ -343,6 +343,8 @@ public sealed class EventPatternMatchTests
         yield return ("exists false matches an object (not a leaf)", "{'o':[{'exists':false}]}", "{'o':{'c1':100}}", true);
         yield return ("exists false matches an empty array", "{'a':[{'exists':false}]}", "{'a':[]}", true);
         yield return ("exists false does not match an array of values", "{'a':[{'exists':false}]}", "{'a':[1,2]}", false);
+        yield return ("exists false holds in one element of an array of objects", "{'d':{'a':[{'exists':false}]}}", "{'d':[{'a':1},{'b':2}]}", true);
+        yield return ("exists false fails when every element has the field", "{'d':{'a':[{'exists':false}]}}", "{'d':[{'a':1},{'a':2}]}", false);
         yield return ("exists false under a missing parent", "{'detail':{'x':[{'exists':false}]}}", "{'source':'s'}", true);
         yield return ("exists true under a missing parent", "{'detail':{'x':[{'exists':true}]}}", "{'source':'s'}", false);
         yield return ("exists or a value", "{'x':['a',{'exists':false}]}", "{'y':1}", true);
