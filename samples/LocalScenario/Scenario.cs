@@ -30,7 +30,7 @@ internal sealed class Scenario(ScenarioOptions options, TextWriter output)
 
         var issuer = LocalIssuer.LoadOrCreate(state.Issuer.KeyFile, state.Issuer.IssuerUrl, state.Issuer.Audience);
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
-        var control = new LocalControl(http, state.ControlUrl);
+        var control = new LocalControlClient(http, state.ControlUrl);
         var before = await control.StatusAsync(cancellationToken).ConfigureAwait(false);
 
         var now = DateTimeOffset.UtcNow;

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
+using Insight.Local.Client;
 using Insight.Local.Emulation;
 
 namespace LocalScenario;
@@ -25,22 +25,9 @@ internal sealed class TenantTables(IAmazonDynamoDB client, LocalTenantEndpoints 
             new BasicAWSCredentials(tenant.DynamoDbAccessKeyId, Secret),
             new AmazonDynamoDBConfig { ServiceURL = dynamoDbUrl, AuthenticationRegion = tenant.RegionOrDefault }), tenant);
 
-    /// <summary>
-    /// The physical name of <paramref name="service"/>'s table <paramref name="table"/> (as its manifest names it): the
-    /// run lists each table by "Service/LogicalId", and the service's stack gives a table the logical id
-    /// <c>Service{Name}Table{hash}</c>.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The run has no such table for the tenant.</exception>
-    public string PhysicalName(string service, string table)
-    {
-        var matches = tenant.Tables
-            .Where(entry => entry.Key.StartsWith(service + "/", StringComparison.Ordinal) && LogicalIdOf(table).IsMatch(entry.Key[(service.Length + 1)..]))
-            .ToList();
-        return matches.Count == 1
-            ? matches[0].Value
-            : throw new InvalidOperationException(
-                $"{tenant.TenantId} has {(matches.Count == 0 ? "no" : "more than one")} table {table} of {service} in the local run; its tables are {string.Join(", ", tenant.Tables.Keys.Order(StringComparer.Ordinal))}.");
-    }
+    /// <summary>The physical name of <paramref name="service"/>'s table <paramref name="table"/> (as its manifest names it) in the tenant's account.</summary>
+    /// <exception cref="LocalRunNotFoundException">The run has no such table for the tenant.</exception>
+    public string PhysicalName(string service, string table) => tenant.PhysicalTableName(service, table);
 
     /// <summary>Every value of the string key <paramref name="attribute"/> in <paramref name="service"/>'s table <paramref name="table"/>.</summary>
     public async Task<HashSet<string>> ReadKeysAsync(string service, string table, string attribute, CancellationToken cancellationToken)
@@ -86,8 +73,6 @@ internal sealed class TenantTables(IAmazonDynamoDB client, LocalTenantEndpoints 
 
     /// <inheritdoc/>
     public void Dispose() => client.Dispose();
-
-    private static Regex LogicalIdOf(string table) => new($"^Service{Regex.Escape(table)}Table[0-9A-F]{{8}}$", RegexOptions.CultureInvariant);
 
     private static long Number(Dictionary<string, AttributeValue> item, string name) =>
         item.TryGetValue(name, out var value) && value.N is { } number ? long.Parse(number, CultureInfo.InvariantCulture) : 0;

@@ -48,7 +48,7 @@ public sealed class ScenarioPartsTests
 
         Assert.Equal("ScanIngest-ServiceScansTable-AAAA", tables.PhysicalName("ScanIngest", "Scans"));
         Assert.Equal("ScanIngest-ServiceScanStatsTable-BBBB", tables.PhysicalName("ScanIngest", "ScanStats"));
-        var missing = Assert.Throws<InvalidOperationException>(() => tables.PhysicalName("Ergonomics", "CountedMeasures"));
+        var missing = Assert.Throws<Insight.Local.Client.LocalRunNotFoundException>(() => tables.PhysicalName("Ergonomics", "CountedMeasures"));
         Assert.Contains("tenant-001 has no table CountedMeasures of Ergonomics", missing.Message, StringComparison.Ordinal);
         Assert.Contains("Productivity/ServiceCountedSamplesTable82B7A5A0", missing.Message, StringComparison.Ordinal);
     }
