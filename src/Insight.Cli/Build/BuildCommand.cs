@@ -3,6 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
+
+// Parameters whose names say it all go without a <param> tag.
+#pragma warning disable CS1573
 namespace Insight.Cli.Build;
 
 /// <summary>

@@ -3,6 +3,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+
+// Parameters whose names say it all go without a <param> tag.
+#pragma warning disable CS1573
 namespace Insight.Cli.Local.Standup;
 
 /// <summary>An HTTP request as it reached a tenant's local API, before it is turned into a Lambda event.</summary>

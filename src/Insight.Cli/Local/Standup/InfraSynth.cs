@@ -1,5 +1,8 @@
 using Insight.Cli.Build;
 
+
+// Parameters whose names say it all go without a <param> tag.
+#pragma warning disable CS1573
 namespace Insight.Cli.Local.Standup;
 
 /// <summary>Synthesizes the monorepo's infrastructure app against a release, as the pipeline does.</summary>

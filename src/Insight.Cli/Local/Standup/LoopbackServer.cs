@@ -7,6 +7,9 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
+
+// Parameters whose names say it all go without a <param> tag.
+#pragma warning disable CS1573
 namespace Insight.Cli.Local.Standup;
 
 /// <summary>

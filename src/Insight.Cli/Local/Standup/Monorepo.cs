@@ -1,6 +1,9 @@
 using System.Xml.Linq;
 using Insight.Cli.Build;
 
+
+// Parameters whose names say it all go without a <param> tag.
+#pragma warning disable CS1573
 namespace Insight.Cli.Local.Standup;
 
 /// <summary>

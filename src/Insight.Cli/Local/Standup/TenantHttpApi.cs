@@ -4,6 +4,9 @@ using Insight.Cli.Local.Emulation.Running;
 using Insight.Local.Identity;
 using Microsoft.AspNetCore.Http;
 
+
+// Parameters whose names say it all go without a <param> tag.
+#pragma warning disable CS1573
 namespace Insight.Cli.Local.Standup;
 
 /// <summary>

@@ -64,7 +64,7 @@ public sealed class AccountPlannerTests : IDisposable
         Assert.Equal("210987654321", ingest.Environment["INSIGHT_ACCOUNT_ID"]);
         Assert.Equal("{}", ingest.Environment["INSIGHT_TENANT_SETTINGS"]);
         Assert.Equal(scans.Create.TableName, ingest.Environment["INSIGHT_TABLE_SCANS"]);
-        Assert.Equal("IngestScanBatch", ingest.Environment["_HANDLER"]);
+        Assert.Equal("IngestScanBatch", ingest.Handler);
         Assert.True(File.Exists(Path.Combine(ingest.CodeFolder, "bootstrap")));
         Assert.All(plan.Functions, f => Assert.Equal(ingest.CodeFolder, f.CodeFolder)); // one package, unpacked once
 

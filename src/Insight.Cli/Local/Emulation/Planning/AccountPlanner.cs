@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
@@ -6,6 +5,9 @@ using Amazon.DynamoDBv2.Model;
 using Insight.Local.Events;
 using Insight.Sdk.Cdk.Templates;
 
+
+// Parameters whose names say it all go without a <param> tag.
+#pragma warning disable CS1573
 namespace Insight.Cli.Local.Emulation.Planning;
 
 /// <summary>One tenant account to stand up: its tenant, its account id, and its stack instances' parameter overrides by service.</summary>
@@ -349,14 +351,6 @@ internal static class AccountPlanner
                 }
             }
 
-            // The variables Lambda itself sets in every execution environment; _HANDLER selects the service's function.
-            environment["_HANDLER"] = handler;
-            environment["AWS_REGION"] = settings.Region;
-            environment["AWS_DEFAULT_REGION"] = settings.Region;
-            environment["AWS_LAMBDA_FUNCTION_NAME"] = functionName;
-            environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = memory.ToString(CultureInfo.InvariantCulture);
-            environment["AWS_LAMBDA_FUNCTION_VERSION"] = "$LATEST";
-
             if (s3Key is null)
             {
                 r.Problem("Code.S3Key", "is required.");
@@ -375,7 +369,10 @@ internal static class AccountPlanner
             }
 
             return new FunctionPlan(r.Service, r.LogicalId, functionName, arn, located.Folder, located.JitAssembly, environment,
-                TimeSpan.FromSeconds(timeout), memory, reserved, AsyncInvokePlan.Default);
+                TimeSpan.FromSeconds(timeout), memory, reserved, AsyncInvokePlan.Default)
+            {
+                Handler = handler,
+            };
         }
 
         private QueuePlan Queue(ResolvedResource r, string queueName, string arn, string url)
