@@ -22,7 +22,7 @@ public sealed class EngineFixture : IAsyncLifetime
 
     private DynamoDbLocal? _dynamoDb;
 
-    public string ProbeFolder { get; } = Path.Combine(PublishedSample.RepositoryFolder, "artifacts", "cli-tests", "engine-probe");
+    public string ProbeFolder { get; } = Path.Combine(TestRepository.Root, "artifacts", "cli-tests", "engine-probe");
 
     public string ProbeAssembly => Path.Combine(ProbeFolder, "EngineProbe.dll");
 
@@ -30,9 +30,9 @@ public sealed class EngineFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var probe = Path.Combine(PublishedSample.RepositoryFolder, "tests", "Insight.Cli.Tests", "Emulation", "Probe", "EngineProbe.csproj");
+        var probe = Path.Combine(TestRepository.Root, "tests", "Insight.Cli.Tests", "Emulation", "Probe", "EngineProbe.csproj");
         var build = Task.Run(() => Build(probe));
-        _dynamoDb = await DynamoDbLocal.StartAsync(Path.Combine(PublishedSample.RepositoryFolder, ".tools"));
+        _dynamoDb = await DynamoDbLocal.StartAsync(Path.Combine(TestRepository.Root, ".tools"));
         await build;
     }
 
