@@ -8,6 +8,7 @@ var root = new RootCommand("insight: tools for services built with the Insight S
     TokenCommand.Create(),
     StatusCommand.Create(),
     ItemsCommand.Create(),
+    UrlCommand.Create(),
     Insight.Cli.Fleet.FleetCommand.Create(),
     Insight.Cli.Build.BuildCommand.Create(),
 };
