@@ -153,5 +153,6 @@ internal static class BuildCommand
     /// <summary>The folder default outputs go to: the solution's (or the project's) folder, or the folder given.</summary>
     private static string MonorepoFolder(string path) => File.Exists(path) ? Path.GetDirectoryName(path)! : path;
 
-    private static string HostArchitecture() => RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "arm64" : "x86_64";
+    /// <summary>This machine's architecture, as a service declares one.</summary>
+    public static string HostArchitecture() => RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "arm64" : "x86_64";
 }

@@ -237,7 +237,7 @@ internal static class LocalCommand
         }
 
         var cloudAssembly = Path.Combine(monorepo.LocalFolder, "cdk.out");
-        await InfraSynth.RunAsync(monorepo.Infra!, cloudAssembly, index, output, cancellationToken);
+        await InfraSynth.RunAsync(monorepo.Infra!, cloudAssembly, index, BuildCommand.HostArchitecture(), output, cancellationToken);
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]✓[/] Built and synthesized in {watch.Elapsed.TotalSeconds:F0} s");
         return (cloudAssembly, new FunctionCode(releaseFolder, unpacked, jitBuilds));
     }
@@ -247,7 +247,9 @@ internal static class LocalCommand
         var watch = Stopwatch.StartNew();
         try
         {
-            var dynamoDb = await DynamoDbLocal.StartAsync(Path.Combine(monorepo.Root, ".insight", "tools"), cancellationToken);
+            // A repository whose scripts already keep the emulator in .tools/ shares it; otherwise it is fetched below .insight/.
+            var shared = Path.Combine(monorepo.Root, ".tools");
+            var dynamoDb = await DynamoDbLocal.StartAsync(Directory.Exists(shared) ? shared : Path.Combine(monorepo.Root, ".insight", "tools"), cancellationToken);
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]✓[/] DynamoDB Local (in memory) at {dynamoDb.ServiceUrl}, started in {watch.Elapsed.TotalSeconds:F0} s");
             return dynamoDb;
         }

@@ -12,8 +12,12 @@ internal static class InfraSynth
     /// Runs <c>dotnet run --project &lt;infra&gt; -- &lt;cloud assembly&gt; &lt;release.json&gt;</c> into a fresh
     /// <paramref name="cloudAssembly"/>: every service's template, with each function's code key from the release.
     /// </summary>
+    /// <param name="architecture">
+    /// The architecture every service was built for (this machine's): the app compiles the services it references, and
+    /// their manifests must declare the architecture the release's packages were built for.
+    /// </param>
     /// <exception cref="LocalRunException">The synth failed; the message holds what it printed.</exception>
-    public static async Task RunAsync(string infra, string cloudAssembly, string releaseIndex, TextWriter output, CancellationToken cancellationToken)
+    public static async Task RunAsync(string infra, string cloudAssembly, string releaseIndex, string architecture, TextWriter output, CancellationToken cancellationToken)
     {
         if (Directory.Exists(cloudAssembly))
         {
@@ -22,7 +26,7 @@ internal static class InfraSynth
 
         output.WriteLine($"Synthesizing {Path.GetFileName(infra)} against {releaseIndex} …");
         var result = await Dotnet.RunAsync(
-            ["run", "--project", infra, "-c", "Release", "--", cloudAssembly, releaseIndex],
+            ["run", "--project", infra, "-c", "Release", $"--property:InsightArchitecture={architecture}", "--", cloudAssembly, releaseIndex],
             Path.GetDirectoryName(infra)!,
             progress: null,
             cancellationToken).ConfigureAwait(false);

@@ -22,7 +22,7 @@ internal static class JitRelease
     public static async Task<(string Index, IReadOnlyDictionary<string, LocatedCode> Builds)> BuildAsync(
         TextWriter output, string path, string releaseFolder, CancellationToken cancellationToken)
     {
-        var architecture = System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.Arm64 ? "arm64" : "x86_64";
+        var architecture = BuildCommand.HostArchitecture();
         var services = await ServiceProject.FindAsync(path, architecture, cancellationToken).ConfigureAwait(false);
         var builds = new Dictionary<string, LocatedCode>(StringComparer.Ordinal);
         var entries = new JsonObject();

@@ -183,7 +183,7 @@ public sealed class AccountPlannerTests : IDisposable
     [Fact]
     public void Rules_keep_input_shaping_retry_and_dead_letter_and_schedules_their_expression()
     {
-        var plan = PlanSnippet(Function + """,
+        var plan = PlanSnippet(Function + "," + """
           "Dlq": { "Type": "AWS::SQS::Queue", "Properties": { "QueueName": "orders-dlq" } },
           "OnEvent": { "Type": "AWS::Events::Rule", "Properties": { "EventBusName": { "Ref": "EventBusName" }, "EventPattern": { "source": [ "orders" ], "detail": { "n": [ { "numeric": [ ">", 1 ] } ] } },
             "Targets": [ { "Id": "T1", "Arn": { "Fn::GetAtt": [ "Fn", "Arn" ] }, "InputTransformer": { "InputPathsMap": { "id": "$.detail.id" }, "InputTemplate": "{\"order\": <id>}" },
@@ -209,7 +209,7 @@ public sealed class AccountPlannerTests : IDisposable
     [Fact]
     public void Every_problem_of_the_templates_is_listed_with_service_logical_id_type_and_property()
     {
-        var problems = Problems(Function + """,
+        var problems = Problems(Function + "," + """
           "Fifo": { "Type": "AWS::SQS::Queue", "Properties": { "FifoQueue": true, "QueueName": "x.fifo" } },
           "Bucket": { "Type": "AWS::S3::Bucket", "Properties": {} },
           "Stream": { "Type": "AWS::Lambda::EventSourceMapping", "Properties": { "EventSourceArn": "arn:aws:dynamodb:eu-central-1:210987654321:table/t/stream/x", "FunctionName": { "Ref": "Fn" } } },
@@ -236,7 +236,7 @@ public sealed class AccountPlannerTests : IDisposable
     [Fact]
     public void Http_apis_other_than_jwt_proxy_routes_at_the_default_stage_are_refused()
     {
-        var problems = Problems(Function + """,
+        var problems = Problems(Function + "," + """
           "Api": { "Type": "AWS::ApiGatewayV2::Api", "Properties": { "Name": "a", "ProtocolType": "WEBSOCKET", "CorsConfiguration": { "AllowOrigins": [ "*" ] } } },
           "Stage": { "Type": "AWS::ApiGatewayV2::Stage", "Properties": { "ApiId": { "Ref": "Api" }, "StageName": "v1" } },
           "Integration": { "Type": "AWS::ApiGatewayV2::Integration", "Properties": { "ApiId": { "Ref": "Api" }, "IntegrationType": "AWS_PROXY", "PayloadFormatVersion": "1.0",

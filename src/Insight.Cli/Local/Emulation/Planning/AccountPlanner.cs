@@ -38,6 +38,9 @@ internal static class AccountPlanner
 
     private const string DefaultBus = "default";
 
+    // Event patterns keep their characters as the template has them (">" rather than "\u003E"), as EventBridge shows them.
+    private static readonly JsonSerializerOptions AsWritten = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly HashSet<string> Planned = new(StringComparer.Ordinal)
     {
         "AWS::DynamoDB::Table", "AWS::Lambda::Function", "AWS::SQS::Queue", "AWS::ApiGatewayV2::Api", "AWS::ApiGatewayV2::Stage",
@@ -78,29 +81,32 @@ internal static class AccountPlanner
             stacks.Add((service, instance, resources));
         }
 
-        // Resources first, then what connects them: a rule's target or a mapping may name a queue of another service.
-        foreach (var (service, instance, resources) in stacks)
+        // Resources first, then what connects them (a rule's target or a mapping may name a queue of another service),
+        // then routes, which name integrations and authorizers wherever the template lists them.
+        foreach (var phase in Enum.GetValues<Phase>())
         {
-            foreach (var (resource, resolved) in resources)
+            foreach (var (service, instance, resources) in stacks)
             {
-                planning.Resource(service, instance, resource, resolved, connections: false);
+                foreach (var (resource, resolved) in resources)
+                {
+                    planning.Resource(service, instance, resource, resolved, phase);
+                }
             }
         }
 
-        foreach (var (service, instance, resources) in stacks)
+        foreach (var (_, resolved) in stacks.SelectMany(stack => stack.Resources))
         {
-            foreach (var (resource, resolved) in resources)
-            {
-                planning.Resource(service, instance, resource, resolved, connections: true);
-            }
-
-            foreach (var (_, resolved) in resources)
-            {
-                resolved?.Finish();
-            }
+            resolved?.Finish();
         }
 
         return problems.Count > 0 ? throw new PlanningException(problems) : planning.Result();
+    }
+
+    private enum Phase
+    {
+        Resources,
+        Connections,
+        Routes,
     }
 
     private sealed class Planning(PlannedTenant tenant, PlanningSettings settings, List<string> problems)
@@ -154,11 +160,11 @@ internal static class AccountPlanner
             return new AccountPlan(tenant.TenantId, tenant.AccountId, settings.Region, _tables, functions, _queues, _sources, _rules, _routes, _notEmulated);
         }
 
-        public void Resource(ServiceTemplate service, StackInstance instance, TemplateResource resource, ResolvedResource? resolved, bool connections)
+        public void Resource(ServiceTemplate service, StackInstance instance, TemplateResource resource, ResolvedResource? resolved, Phase phase)
         {
             if (resolved is null)
             {
-                if (!connections)
+                if (phase == Phase.Resources)
                 {
                     _notEmulated.Add($"{service.Service}/{resource.LogicalId} ({resource.Type})");
                 }
@@ -168,23 +174,25 @@ internal static class AccountPlanner
 
             try
             {
-                Plan(service, instance, resource, resolved, connections);
+                Plan(service, instance, resource, resolved, phase);
             }
             catch (TemplateResolutionException exception)
             {
+                // One problem for the resource, not one more for each property left unread after it.
                 resolved.Problem("", exception.Message);
+                resolved.Ignore([.. resolved.Properties.Select(p => p.Key)]);
             }
         }
 
-        private void Plan(ServiceTemplate service, StackInstance instance, TemplateResource resource, ResolvedResource r, bool connections)
+        private void Plan(ServiceTemplate service, StackInstance instance, TemplateResource resource, ResolvedResource r, Phase phase)
         {
             var template = service.Template;
-            switch (resource.Type, connections)
+            switch (resource.Type, phase)
             {
-                case ("AWS::DynamoDB::Table", false):
+                case ("AWS::DynamoDB::Table", Phase.Resources):
                     _tables.Add(Table(r, template.PhysicalId(resource, instance)));
                     break;
-                case ("AWS::Lambda::Function", false):
+                case ("AWS::Lambda::Function", Phase.Resources):
                     var function = Function(r, template.PhysicalId(resource, instance), template.Attribute(resource, "Arn", instance));
                     if (function is not null)
                     {
@@ -193,38 +201,38 @@ internal static class AccountPlanner
                     }
 
                     break;
-                case ("AWS::SQS::Queue", false):
+                case ("AWS::SQS::Queue", Phase.Resources):
                     _queues.Add(Queue(r, template.Attribute(resource, "QueueName", instance), template.Attribute(resource, "Arn", instance), template.PhysicalId(resource, instance)));
                     break;
-                case ("AWS::ApiGatewayV2::Api", false):
+                case ("AWS::ApiGatewayV2::Api", Phase.Resources):
                     Api(r);
                     break;
-                case ("AWS::ApiGatewayV2::Stage", false):
+                case ("AWS::ApiGatewayV2::Stage", Phase.Resources):
                     Stage(r);
                     break;
-                case ("AWS::ApiGatewayV2::Integration", true):
+                case ("AWS::ApiGatewayV2::Integration", Phase.Connections):
                     Integration(r, template.PhysicalId(resource, instance));
                     break;
-                case ("AWS::ApiGatewayV2::Authorizer", true):
+                case ("AWS::ApiGatewayV2::Authorizer", Phase.Connections):
                     Authorizer(r, template.PhysicalId(resource, instance));
                     break;
-                case ("AWS::Lambda::EventInvokeConfig", true):
+                case ("AWS::Lambda::EventInvokeConfig", Phase.Connections):
                     EventInvokeConfig(r);
                     break;
-                case ("AWS::Lambda::EventSourceMapping", true):
+                case ("AWS::Lambda::EventSourceMapping", Phase.Connections):
                     EventSourceMapping(r);
                     break;
-                case ("AWS::Events::Rule", true):
+                case ("AWS::Events::Rule", Phase.Connections):
                     Rule(r, template.PhysicalId(resource, instance), template.Attribute(resource, "Arn", instance));
                     break;
-                case ("AWS::ApiGatewayV2::Route", true):
+                case ("AWS::ApiGatewayV2::Route", Phase.Routes):
                     Route(r);
                     break;
                 case (var type, _) when Planned.Contains(type):
-                    // Planned in the other pass: resources first, then what connects them.
+                    // Planned in another phase.
                     break;
                 default:
-                    if (!connections)
+                    if (phase == Phase.Resources)
                     {
                         problems.Add($"{r.Name}: this resource type is not emulated locally, and leaving it out would make the local account differ from the real one.");
                     }
@@ -479,7 +487,7 @@ internal static class AccountPlanner
             string? pattern = null;
             if (r.Node("EventPattern") is { } eventPattern)
             {
-                pattern = eventPattern is JsonValue text && text.GetValueKind() == JsonValueKind.String ? text.GetValue<string>() : eventPattern.ToJsonString();
+                pattern = eventPattern is JsonValue text && text.GetValueKind() == JsonValueKind.String ? text.GetValue<string>() : eventPattern.ToJsonString(AsWritten);
             }
 
             var schedule = r.Text("ScheduleExpression");
