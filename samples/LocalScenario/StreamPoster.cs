@@ -1,4 +1,5 @@
 using Insight.Local.Client;
+using Insight.Local.Events;
 using LocalScenario.Streams;
 
 namespace LocalScenario;
@@ -27,11 +28,11 @@ internal static class StreamPoster
         var refusals = new List<string>();
         foreach (var batch in Deliveries(stream).Chunk(LocalBusClient.MaxEntriesPerRequest))
         {
-            var events = batch.Select(delivery => new BusEvent(SampleFeeds.Source, delivery.Feed.DetailType, delivery.Delivery.Json, Time: delivery.Delivery.ReceivedAt)).ToList();
-            var outcomes = await bus.PutEventsAsync(events, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var entries = batch.Select(delivery => new BusEntry(SampleFeeds.Source, delivery.Feed.DetailType, delivery.Delivery.Json, EventBusName: null, delivery.Delivery.ReceivedAt, [])).ToList();
+            var outcomes = await bus.PutEventsAsync(entries, cancellationToken).ConfigureAwait(false);
             foreach (var (delivery, outcome) in batch.Zip(outcomes))
             {
-                if (outcome.Succeeded)
+                if (outcome is { EventId: not null, ErrorCode: null })
                 {
                     put++;
                 }
