@@ -6,6 +6,9 @@ var root = new RootCommand("insight: tools for services built with the Insight S
     LocalCommand.Create(),
     SendCommand.Create(),
     TokenCommand.Create(),
+    StatusCommand.Create(),
+    ItemsCommand.Create(),
+    UrlCommand.Create(),
     Insight.Cli.Fleet.FleetCommand.Create(),
     Insight.Cli.Build.BuildCommand.Create(),
 };

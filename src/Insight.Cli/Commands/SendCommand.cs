@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Insight.Cli.Local.Sending;
 using Insight.Local.Client;
+using Insight.Local.Events;
 
 namespace Insight.Cli.Commands;
 
@@ -80,13 +81,13 @@ internal static class SendCommand
     private static async Task<int> SendAsync(
         TextWriter output, TextWriter error, HttpClient? http, string? statePath, string tenantId, string? bus, IReadOnlyList<SendItem> items, CancellationToken cancellationToken)
     {
-        IReadOnlyList<PutEventOutcome> outcomes;
+        IReadOnlyList<PutEventsResultEntry> outcomes;
         using var ownClient = http is null ? new HttpClient { Timeout = TimeSpan.FromSeconds(30) } : null;
         try
         {
             var tenant = LocalRunStateFile.Load(statePath, Environment.CurrentDirectory).Tenant(tenantId);
             var client = new LocalBusClient(http ?? ownClient!, new Uri(tenant.EventsUrl));
-            outcomes = await client.PutEventsAsync([.. items.Select(item => item.Event)], bus, cancellationToken);
+            outcomes = await client.PutEventsAsync([.. items.Select(item => item.Event with { EventBusName = bus })], cancellationToken);
         }
         catch (Exception exception) when (exception is LocalRunNotFoundException or LocalBusException)
         {
@@ -98,7 +99,7 @@ internal static class SendCommand
         for (var index = 0; index < items.Count; index++)
         {
             var outcome = outcomes[index];
-            if (outcome.Succeeded)
+            if (outcome is { EventId: not null, ErrorCode: null })
             {
                 output.WriteLine($"ok      {items[index].Origin}: {outcome.EventId}");
             }

@@ -1,22 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Insight.Local.Events;
 
 namespace Insight.Local.Client;
-
-/// <summary>An event to put on a bus: the fields of a PutEvents entry.</summary>
-/// <param name="Source">The event's <c>source</c>.</param>
-/// <param name="DetailType">The event's <c>detail-type</c>.</param>
-/// <param name="Detail">The event's <c>detail</c>, a JSON object as text.</param>
-/// <param name="Resources">The event's <c>resources</c>, when any.</param>
-/// <param name="Time">The event's <c>time</c>, when not now.</param>
-public sealed record BusEvent(string Source, string DetailType, string Detail, IReadOnlyList<string>? Resources = null, DateTimeOffset? Time = null);
-
-/// <summary>What the bus answered for one entry: its event id, or why it was refused.</summary>
-public sealed record PutEventOutcome(string? EventId, string? ErrorCode, string? ErrorMessage)
-{
-    /// <summary>Whether the bus took the entry.</summary>
-    public bool Succeeded => EventId is not null && ErrorCode is null;
-}
 
 /// <summary>
 /// Puts events on a local tenant's bus through its PutEvents-compatible endpoint, on the wire as an AWS SDK's
@@ -32,27 +18,26 @@ public sealed class LocalBusClient(HttpClient http, Uri eventsUrl)
 
     private static readonly MediaTypeHeaderValue AmzJson = new("application/x-amz-json-1.1");
 
-    /// <summary>Puts the events, in requests of at most <see cref="MaxEntriesPerRequest"/>, and answers one outcome per event, in order.</summary>
-    /// <param name="events">The events.</param>
-    /// <param name="eventBusName">The bus to name in each entry, or null for the account's default bus.</param>
+    /// <summary>Puts the entries, in requests of at most <see cref="MaxEntriesPerRequest"/>, and answers one result per entry, in order.</summary>
+    /// <param name="entries">The entries (an entry without <c>EventBusName</c> goes to the account's default bus).</param>
     /// <param name="cancellationToken">Stops sending.</param>
     /// <exception cref="LocalBusException">The endpoint refused a whole request or answered something that is not PutEvents' answer.</exception>
-    public async Task<IReadOnlyList<PutEventOutcome>> PutEventsAsync(IReadOnlyList<BusEvent> events, string? eventBusName = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PutEventsResultEntry>> PutEventsAsync(IReadOnlyList<BusEntry> entries, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        var outcomes = new List<PutEventOutcome>(events.Count);
-        foreach (var batch in events.Chunk(MaxEntriesPerRequest))
+        ArgumentNullException.ThrowIfNull(entries);
+        var results = new List<PutEventsResultEntry>(entries.Count);
+        foreach (var batch in entries.Chunk(MaxEntriesPerRequest))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            outcomes.AddRange(await PutBatchAsync(batch, eventBusName, cancellationToken).ConfigureAwait(false));
+            results.AddRange(await PutBatchAsync(batch, cancellationToken).ConfigureAwait(false));
         }
 
-        return outcomes;
+        return results;
     }
 
-    private async Task<IReadOnlyList<PutEventOutcome>> PutBatchAsync(BusEvent[] batch, string? eventBusName, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PutEventsResultEntry>> PutBatchAsync(BusEntry[] batch, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, eventsUrl) { Content = new ByteArrayContent(RequestBody(batch, eventBusName)) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, eventsUrl) { Content = new ByteArrayContent(RequestBody(batch)) };
         request.Content.Headers.ContentType = AmzJson;
         request.Headers.Add("X-Amz-Target", "AWSEvents.PutEvents");
 
@@ -78,7 +63,7 @@ public sealed class LocalBusClient(HttpClient http, Uri eventsUrl)
         }
     }
 
-    private static byte[] RequestBody(BusEvent[] batch, string? eventBusName)
+    private static byte[] RequestBody(BusEntry[] batch)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -91,7 +76,7 @@ public sealed class LocalBusClient(HttpClient http, Uri eventsUrl)
                 writer.WriteString("Source", entry.Source);
                 writer.WriteString("DetailType", entry.DetailType);
                 writer.WriteString("Detail", entry.Detail);
-                if (eventBusName is not null)
+                if (entry.EventBusName is { } eventBusName)
                 {
                     writer.WriteString("EventBusName", eventBusName);
                 }
@@ -123,7 +108,7 @@ public sealed class LocalBusClient(HttpClient http, Uri eventsUrl)
         return buffer.ToArray();
     }
 
-    private List<PutEventOutcome> ParseOutcomes(string body, int expected)
+    private List<PutEventsResultEntry> ParseOutcomes(string body, int expected)
     {
         try
         {
@@ -133,7 +118,7 @@ public sealed class LocalBusClient(HttpClient http, Uri eventsUrl)
                 throw new LocalBusException($"The bus at {eventsUrl} answered without one result per entry: {body}");
             }
 
-            return [.. entries.EnumerateArray().Select(entry => new PutEventOutcome(Text(entry, "EventId"), Text(entry, "ErrorCode"), Text(entry, "ErrorMessage")))];
+            return [.. entries.EnumerateArray().Select(entry => new PutEventsResultEntry(Text(entry, "EventId"), Text(entry, "ErrorCode"), Text(entry, "ErrorMessage")))];
         }
         catch (JsonException exception)
         {

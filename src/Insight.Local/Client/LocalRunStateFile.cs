@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Insight.Local.Emulation;
 
 namespace Insight.Local.Client;
@@ -83,6 +84,28 @@ public static class LocalRunStateFile
         return state.Tenants.FirstOrDefault(tenant => tenant.TenantId == tenantId)
             ?? throw new LocalRunNotFoundException(
                 $"The local run has no tenant '{tenantId}'; its tenants are {string.Join(", ", state.Tenants.Select(tenant => tenant.TenantId))}.");
+    }
+
+    /// <summary>
+    /// The physical name the run gave <paramref name="service"/>'s table <paramref name="table"/>: a logical id of the
+    /// service's template, or the table's name as the service's manifest has it (the service's stack gives that table
+    /// the logical id <c>Service{table}Table{hash}</c>).
+    /// </summary>
+    /// <exception cref="LocalRunNotFoundException">The tenant has no such table, or several match; the message lists the tenant's tables.</exception>
+    public static string PhysicalTableName(this LocalTenantEndpoints tenant, string service, string table)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        if (tenant.Tables.TryGetValue($"{service}/{table}", out var byLogicalId))
+        {
+            return byLogicalId;
+        }
+
+        var stackLayout = new Regex($"^Service{Regex.Escape(table)}Table[0-9A-F]{{8}}$", RegexOptions.CultureInvariant);
+        var matches = tenant.Tables.Where(entry => entry.Key.StartsWith(service + "/", StringComparison.Ordinal) && stackLayout.IsMatch(entry.Key[(service.Length + 1)..])).ToList();
+        return matches.Count == 1
+            ? matches[0].Value
+            : throw new LocalRunNotFoundException(
+                $"{tenant.TenantId} has {(matches.Count == 0 ? "no" : "more than one")} table {table} of {service} in the local run; its tables are {string.Join(", ", tenant.Tables.Keys.Order(StringComparer.Ordinal))}.");
     }
 }
 

@@ -20,7 +20,7 @@ public sealed class SendInputTests
         Assert.Equal(("acme.scans", "Scan"), (items[0].Event.Source, items[0].Event.DetailType));
         Assert.Equal("d1", JsonDocument.Parse(items[0].Event.Detail).RootElement.GetProperty("device").GetString());
         Assert.Equal("d2", JsonDocument.Parse(items[1].Event.Detail).RootElement.GetProperty("device").GetString());
-        Assert.Equal(["arn:aws:x:eu-west-1:1:thing/a"], items[1].Event.Resources!);
+        Assert.Equal(["arn:aws:x:eu-west-1:1:thing/a"], items[1].Event.Resources);
     }
 
     [Fact]

@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.Json;
-using Insight.Local.Client;
+using Insight.Local.Events;
 
 namespace Insight.Cli.Local.Sending;
 
 /// <summary>One event to send and where it was written (for messages: "line 3", "--detail").</summary>
-internal sealed record SendItem(string Origin, BusEvent Event);
+internal sealed record SendItem(string Origin, BusEntry Event);
 
 /// <summary>
 /// Reads what <c>insight send</c> is given into PutEvents entries, refusing a malformed payload before anything is
@@ -25,10 +25,13 @@ internal static class SendInput
     public static SendItem FromOptions(string? source, string? detailType, string? detail)
     {
         const string origin = "the options";
-        var item = new SendItem(origin, new BusEvent(
+        var item = new SendItem(origin, new BusEntry(
             Required(origin, "--source", source),
             Required(origin, "--detail-type", detailType),
-            DetailText(origin, "--detail", Required(origin, "--detail", detail))));
+            DetailText(origin, "--detail", Required(origin, "--detail", detail)),
+            EventBusName: null,
+            Time: null,
+            Resources: []));
         Validate(item);
         return item;
     }
@@ -128,12 +131,13 @@ internal static class SendInput
         var detail = element.TryGetProperty(names[2], out var detailValue)
             ? DetailText(origin, names[2], detailValue)
             : throw Missing(origin, names[2]);
-        var item = new SendItem(origin, new BusEvent(
+        var item = new SendItem(origin, new BusEntry(
             StringField(origin, element, names[0]),
             StringField(origin, element, names[1]),
             detail,
-            Resources(origin, element, resources),
-            Time(origin, element, time)));
+            EventBusName: null,
+            Time(origin, element, time),
+            Resources(origin, element, resources) ?? []));
         Validate(item);
         return item;
     }

@@ -1,4 +1,4 @@
-namespace Insight.Cli.Local;
+namespace LocalScenario.Streams;
 
 /// <summary>One delivery of a worker's measure (a productivity metric sample or an ergonomics event) as a scanner sends it.</summary>
 /// <param name="EventId">The <c>event_id</c> as sent (malformed when <see cref="Flaw"/> says so).</param>
@@ -12,11 +12,7 @@ internal sealed record MeasureDelivery(string EventId, string WorkerId, string S
     : IEventDelivery
 {
     /// <inheritdoc/>
-    /// <remarks>
-    /// The worker's shift: an ergonomics alert is raised the first time the shift's score reaches the threshold, so
-    /// the shift's measures are applied one after another, as they were sent.
-    /// </remarks>
-    public string RoutingKey => $"{WorkerId}/{ShiftId}";
+    public bool BreaksContract => Flaw != MeasureFlaw.None;
 }
 
 /// <summary>What is wrong with a generated measure; every flaw breaks the event's contract.</summary>

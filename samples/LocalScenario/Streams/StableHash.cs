@@ -1,4 +1,4 @@
-namespace Insight.Cli.Local;
+namespace LocalScenario.Streams;
 
 /// <summary>Hashes that are the same in every process; <see cref="string.GetHashCode()"/> differs per process.</summary>
 internal static class StableHash

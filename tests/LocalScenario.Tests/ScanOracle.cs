@@ -4,7 +4,7 @@ using Insight.Sdk.Events;
 using Insight.Sdk.Hosting;
 using Insight.Sdk.Serialization;
 
-namespace Insight.Cli.Tests;
+namespace LocalScenario.Tests;
 
 /// <summary>
 /// Judges a wire scan without the generator's own labels: the contract through the SDK's reader, the check digit

@@ -1,4 +1,4 @@
-namespace Insight.Cli.Local;
+namespace LocalScenario.Streams;
 
 /// <summary>One delivery of a scan as a scanner gateway sends it: the wire JSON and what was planted in it.</summary>
 /// <param name="EventId">The <c>event_id</c> as sent (malformed when <see cref="Flaw"/> says so).</param>
@@ -10,8 +10,7 @@ namespace Insight.Cli.Local;
 internal sealed record ScanDelivery(string EventId, string DeviceSerial, string Json, DateTimeOffset ReceivedAt, ScanFlaw Flaw, bool IsRedelivery) : IEventDelivery
 {
     /// <inheritdoc/>
-    /// <remarks>The event id, so a redelivered scan reaches the function its original reached, after it.</remarks>
-    public string RoutingKey => EventId;
+    public bool BreaksContract => Flaw is not (ScanFlaw.None or ScanFlaw.Misread);
 }
 
 /// <summary>What is wrong with a generated scan.</summary>

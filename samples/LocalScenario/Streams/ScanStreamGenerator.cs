@@ -3,7 +3,7 @@ using System.Text.Json;
 using Insight.Sdk.Events;
 using Insight.Sdk.Serialization;
 
-namespace Insight.Cli.Local;
+namespace LocalScenario.Streams;
 
 /// <summary>
 /// A reproducible stream of scans from one tenant's warehouse: shifts of workers, each with a scanner at a station,
@@ -30,12 +30,8 @@ internal static class ScanStreamGenerator
     // Redeliveries come soon after the original, as a transport retry would.
     private const int RedeliveryWindow = 50;
 
-    /// <summary>
-    /// How many days before today a local run's stream starts: recent, because the service keeps scans 90 days from
-    /// their creation and DynamoDB Local deletes expired items within seconds; far enough back that a run of 10,000
-    /// scans per tenant (about 17 days of shifts) lies in the past.
-    /// </summary>
-    private const int RecentStreamDaysBeforeToday = 28;
+    /// <summary>The first day a probe stream is made from, to measure how long a stream lasts; any day would do.</summary>
+    private static readonly DateOnly ProbeFirstDay = new(2026, 1, 5);
 
     // Workers' strain spans calm to beyond the default alert threshold (about 0.83 reaches 0.7), so some shifts alert.
     private const double MinimumStrain = 0.35;
@@ -52,8 +48,27 @@ internal static class ScanStreamGenerator
     /// <summary>The window each ergonomics measure covers: the clock hour it reports on.</summary>
     private static readonly TimeSpan MeasureWindow = TimeSpan.FromHours(1);
 
-    /// <summary>The first day of a stream that starts recently, as seen at <paramref name="now"/>.</summary>
-    public static DateOnly RecentFirstDay(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime).AddDays(-RecentStreamDaysBeforeToday);
+    /// <summary>
+    /// <paramref name="tenantId"/>'s streams moved by whole days so that their last event was received in the day
+    /// before <paramref name="now"/>: the run asks about the past week as a dashboard opened now would, and the
+    /// services' markers, kept for days after their event, have not expired yet.
+    /// </summary>
+    public static TenantStream GenerateTenantEndingBefore(string tenantId, int seed, int count, DateTimeOffset now)
+    {
+        var probe = GenerateTenant(tenantId, seed, count, ProbeFirstDay);
+        var last = LastReceived(probe);
+        if (last is null)
+        {
+            return probe;
+        }
+
+        var days = (int)Math.Floor((now - last.Value).TotalDays);
+        return days == 0 ? probe : GenerateTenant(tenantId, seed, count, ProbeFirstDay.AddDays(days));
+    }
+
+    /// <summary>When the last delivery of <paramref name="stream"/> was received; null for an empty stream.</summary>
+    public static DateTimeOffset? LastReceived(TenantStream stream) =>
+        stream.Scans.Select(delivery => delivery.ReceivedAt).Concat(stream.Metrics.Concat(stream.Measures).Select(delivery => delivery.ReceivedAt)).DefaultIfEmpty().Max() is var last && last != default ? last : null;
 
     /// <summary>
     /// The first <paramref name="count"/> deliveries of <paramref name="tenantId"/>'s stream for <paramref name="seed"/>,

@@ -1,4 +1,4 @@
-namespace Insight.Cli.Local;
+namespace LocalScenario.Streams;
 
 /// <summary>Everything one tenant's scanners send during a run, made by <see cref="ScanStreamGenerator.GenerateTenant"/>.</summary>
 /// <param name="Scans">The scans, for ScanIngest.</param>

@@ -1,4 +1,4 @@
-namespace Insight.Cli.Local;
+namespace LocalScenario.Streams;
 
 /// <summary>GS1 check digits, as printed at the end of every EAN/UPC/GTIN barcode.</summary>
 internal static class Gs1

@@ -1,11 +1,11 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Insight.Cli.Local;
+using LocalScenario.Streams;
 using Insight.Sdk.Events;
 using Insight.Sdk.Hosting;
 using Insight.Sdk.Serialization;
 
-namespace Insight.Cli.Tests;
+namespace LocalScenario.Tests;
 
 public sealed partial class ScanStreamGeneratorTests
 {
