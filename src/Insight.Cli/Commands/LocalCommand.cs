@@ -142,7 +142,8 @@ internal static class LocalCommand
                 new LocalIssuerInfo(issuerUrl, Audience, keyFile),
                 [.. running.Tenants.Select(t => new LocalTenantEndpoints(
                     t.Plan.TenantId, t.Plan.AccountId, t.Events.Url, t.Http?.Url, t.Plan.AccountId,
-                    t.Plan.Tables.ToDictionary(table => $"{table.Service}/{table.LogicalId}", table => table.Create.TableName, StringComparer.Ordinal)))]);
+                    t.Plan.Tables.ToDictionary(table => $"{table.Service}/{table.LogicalId}", table => table.Create.TableName, StringComparer.Ordinal),
+                    t.Plan.Region))]);
             statePath = Path.Combine(monorepo.Root, LocalRunStateFile.RelativePath);
             Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
             await File.WriteAllTextAsync(statePath, JsonSerializer.Serialize(state, LocalRunJsonContext.Default.LocalRunState), cancellationToken);
