@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Packs Insight.Sdk, Insight.Sdk.Cdk, Insight.Cli (the `insight` tool) and Insight.Templates into one folder.
+# Packs Insight.Sdk, Insight.Sdk.Cdk, Insight.Local, Insight.Testing, Insight.Cli (the `insight` tool) and Insight.Templates
+# into one folder.
 #
 #   bash scripts/pack.sh [folder]            a local pack: 0.1.0-local.<UTC stamp>, new on every pack
 #   bash scripts/pack.sh --release [folder]  a release pack: 0.1.0-rel.<commit time>.g<commit>, from the checked-out commit
@@ -41,7 +42,7 @@ dotnet pack "$root/Insight.Sdk.sln" -c Release -o "$out" --artifacts-path "$buil
   || { grep -E "error|warning" "$build/pack.log" | sort -u | tail -40 >&2; echo "dotnet pack failed." >&2; exit 1; }
 
 version=$(dotnet msbuild "$root/src/Insight.Sdk/Insight.Sdk.csproj" -getProperty:Version "${version_properties[@]}")
-for package in Insight.Sdk Insight.Sdk.Cdk Insight.Cli Insight.Templates; do
+for package in Insight.Sdk Insight.Sdk.Cdk Insight.Local Insight.Testing Insight.Cli Insight.Templates; do
   [ -f "$out/$package.$version.nupkg" ] || { echo "$out/$package.$version.nupkg was not written." >&2; exit 1; }
 done
 echo "$version" > "$out/insight.version"

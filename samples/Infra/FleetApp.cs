@@ -2,6 +2,7 @@ using Amazon.CDK;
 using Insight.Sdk.Cdk.Fleet;
 using Insight.Sdk.Cdk.Platform;
 using Insight.Sdk.Cdk.Services;
+using Insight.Sdk.Cdk.Stacks;
 using Insight.Sdk.Manifest;
 
 namespace Infra;
@@ -23,11 +24,16 @@ public static class FleetApp
     /// <summary>
     /// An app with one stack per sample service, writing to <paramref name="outdir"/>. The tenant registry is not part
     /// of any template; <see cref="WriteInstanceOverrides"/> turns it into each StackSet's per-account parameters.
-    /// With a <paramref name="release"/> (the pipeline's commit) the functions' packages are read from that release's keys.
+    /// With a <paramref name="release"/> (the pipeline's commit) the functions' packages are read from that release's keys;
+    /// with a <paramref name="releaseIndex"/> (<c>release.json</c>), from each service's content-addressed key.
     /// </summary>
-    public static App Create(string outdir, string? release = null)
+    public static App Create(string outdir, string? release = null, string? releaseIndex = null)
     {
-        var app = new App(new AppProps { Outdir = outdir });
+        var app = new App(new AppProps
+        {
+            Outdir = outdir,
+            Context = releaseIndex is null ? null : new Dictionary<string, object> { [ReleaseIndex.ContextKey] = releaseIndex },
+        });
         var options = release is null ? null : new InsightServiceOptions { ArtifactKeyFormat = ReleaseArtifacts.PackageKeyFormat(release) };
         var scanIngest = new ScanIngestStack(app, options: options);
         _ = new ProductivityStack(app, options: options);

@@ -5,12 +5,15 @@ using Insight.Sdk.Cdk.Platform;
 using Insight.Sdk.Cdk.Synthesis;
 
 // Synthesizes one StackSet-ready template per sample service into samples/Infra/cdk.out (or the folder given), and the
-// platform stack that rolls them out into its platform/ subfolder. The release pipeline sets INSIGHT_RELEASE.
+// platform stack that rolls them out into its platform/ subfolder. The release pipeline sets INSIGHT_RELEASE; a release
+// index as the second argument (what `insight build` writes, and what `insight local` passes) gives each service's code key.
 var projectDirectory = typeof(FleetApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProjectDirectory").Value!;
 var outdir = args.Length > 0 ? Path.GetFullPath(args[0]) : Path.Combine(projectDirectory, "cdk.out");
 var release = Environment.GetEnvironmentVariable(ReleaseArtifacts.ReleaseVariable) is { Length: > 0 } value ? value : null;
 
-var app = FleetApp.Create(outdir, release);
+var releaseIndex = args.Length > 1 ? Path.GetFullPath(args[1]) : null;
+
+var app = FleetApp.Create(outdir, release, releaseIndex);
 try
 {
     var result = StackSetTemplates.Synthesize(app);

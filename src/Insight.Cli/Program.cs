@@ -4,6 +4,11 @@ using Insight.Cli.Commands;
 var root = new RootCommand("insight: tools for services built with the Insight SDK.")
 {
     LocalCommand.Create(),
+    SendCommand.Create(),
+    TokenCommand.Create(),
+    StatusCommand.Create(),
+    ItemsCommand.Create(),
+    UrlCommand.Create(),
     Insight.Cli.Fleet.FleetCommand.Create(),
     Insight.Cli.Build.BuildCommand.Create(),
 };

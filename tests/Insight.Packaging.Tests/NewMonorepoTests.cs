@@ -9,13 +9,15 @@ namespace Insight.Packaging.Tests;
 /// The README's "Start a new monorepo" section, run as it stands, in an empty folder outside the repository with a NuGet
 /// packages folder that has never seen the Insight packages: pack, scaffold, a second service, a handler of each
 /// trigger, build, test, the tool, publish and zip per service, synth with content keys. Then what a team does next:
-/// the CI script again without a change (the service templates stay byte-identical), and a hard-coded account id,
-/// which is reported as drift.
+/// the CI script again without a change (the service templates stay byte-identical), the README's "Run it locally"
+/// section (two tenant accounts from the templates, events in with insight send, a table per account, a poison message
+/// in the dead-letter queue, a route with and without a token), and a hard-coded account id, reported as drift.
 /// </summary>
 public sealed partial class NewMonorepoTests : IDisposable
 {
     private static readonly TimeSpan ReadmeTimeout = TimeSpan.FromMinutes(40);
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan LocalRunTimeout = TimeSpan.FromMinutes(25);
     private static readonly string[] Services = ["Orders", "Receiving"];
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "insight-monorepo-" + Guid.NewGuid().ToString("N")[..8]);
@@ -102,6 +104,13 @@ public sealed partial class NewMonorepoTests : IDisposable
 
         Assert.Equal(releaseBefore, File.ReadAllText(Path.Combine(monorepo, "artifacts", "release", "release.json")));
 
+        // The README's local run, in the same monorepo: its check script exits non-zero at the first thing not as it says.
+        var local = await Shell.RunOrFailAsync(
+            monorepo, _environment, LocalRunTimeout, "bash", "-c", "set -euo pipefail\n" + ReadmeSection.Commands(Path.Combine(TestRepository.Root, "README.md"), "run-locally"));
+        Assert.Matches(@"tenant-001 Orders dead-letter queue \S+: 1 visible", local);
+        Assert.Contains("\"tenant\":\"tenant-001\"", local, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(monorepo, ".insight", "local", "run.json")), "insight local left its run.json behind");
+
         // Drift, as a developer sees it in the IDE: a hard-coded account id in a handler.
         var handler = Path.Combine(monorepo, "services", "Orders", "StoreOrdersEvent.cs");
         var source = File.ReadAllText(handler);
@@ -153,6 +162,6 @@ public sealed partial class NewMonorepoTests : IDisposable
     [GeneratedRegex(@": warning [A-Z]+\d+")]
     private static partial Regex WarningLine();
 
-    [GeneratedRegex(@"Passed!\s+-\s+Failed:\s+0,\s+Passed:\s+3\b")]
+    [GeneratedRegex(@"Passed!\s+-\s+Failed:\s+0,\s+Passed:\s+5\b")]
     private static partial Regex PassedTestRuns();
 }

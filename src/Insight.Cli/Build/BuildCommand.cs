@@ -3,6 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 
+
+// Parameters whose names say it all go without a <param> tag.
+#pragma warning disable CS1573
 namespace Insight.Cli.Build;
 
 /// <summary>
@@ -44,34 +47,13 @@ internal static class BuildCommand
         try
         {
             var root = MonorepoFolder(Path.GetFullPath(path));
-            var release = Path.GetFullPath(releaseDir ?? Path.Combine(root, "artifacts", "release"));
-            var publish = Path.GetFullPath(publishDir ?? Path.Combine(root, "artifacts", "publish"));
-            var chosen = architecture == "host" ? HostArchitecture() : architecture;
-
-            var total = Stopwatch.StartNew();
-            output.WriteLine($"Finding the service projects of {path} …");
-            var services = await ServiceProject.FindAsync(path, chosen, cancellationToken);
-            output.WriteLine($"{services.Count} service project(s): {string.Join(", ", services.Select(s => $"{Path.GetFileNameWithoutExtension(s.Project)} ({s.Architecture})"))}");
-
-            var packages = new List<ServicePackage>();
-            foreach (var service in services)
-            {
-                var folder = Path.Combine(publish, Path.GetFileNameWithoutExtension(service.Project));
-                await PublishAsync(output, service, folder, chosen is not null, cancellationToken);
-                var package = ServicePackage.Read(folder, service.Architecture);
-                var written = package.WriteZip(folder, release);
-                output.WriteLine($"  {package.Service}: {package.CodeKey} ({(written ? "new" : "unchanged, already packaged")})");
-                packages.Add(package);
-            }
-
-            var duplicates = packages.GroupBy(p => p.Service).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-            if (duplicates.Count > 0)
-            {
-                throw new BuildException($"More than one project builds the service {string.Join(", ", duplicates)}; each service needs a name of its own.");
-            }
-
-            var index = ReleaseIndexFile.Write(release, packages);
-            output.WriteLine($"Wrote {index}: {packages.Count} service(s) in {total.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s.");
+            await BuildReleaseAsync(
+                output,
+                path,
+                Path.GetFullPath(releaseDir ?? Path.Combine(root, "artifacts", "release")),
+                Path.GetFullPath(publishDir ?? Path.Combine(root, "artifacts", "publish")),
+                architecture,
+                cancellationToken);
             return 0;
         }
         catch (BuildException exception)
@@ -79,6 +61,44 @@ internal static class BuildCommand
             Console.Error.WriteLine(exception.Message);
             return 1;
         }
+    }
+
+    /// <summary>
+    /// The publish-and-zip step: publishes every service of <paramref name="path"/> natively and packages each under its
+    /// content key in <paramref name="release"/>, with <c>release.json</c>. <c>insight local</c> runs the same step with
+    /// <paramref name="architecture"/> <c>host</c>.
+    /// </summary>
+    /// <param name="architecture"><c>arm64</c>, <c>x86_64</c> or <c>host</c> for every service; null for each one's declared architecture.</param>
+    /// <returns>The path of <c>release.json</c>.</returns>
+    /// <exception cref="BuildException">No service, a failed publish, or two projects building one service.</exception>
+    public static async Task<string> BuildReleaseAsync(TextWriter output, string path, string release, string publish, string? architecture, CancellationToken cancellationToken)
+    {
+        var chosen = architecture == "host" ? HostArchitecture() : architecture;
+        var total = Stopwatch.StartNew();
+        output.WriteLine($"Finding the service projects of {path} …");
+        var services = await ServiceProject.FindAsync(path, chosen, cancellationToken);
+        output.WriteLine($"{services.Count} service project(s): {string.Join(", ", services.Select(s => $"{Path.GetFileNameWithoutExtension(s.Project)} ({s.Architecture})"))}");
+
+        var packages = new List<ServicePackage>();
+        foreach (var service in services)
+        {
+            var folder = Path.Combine(publish, Path.GetFileNameWithoutExtension(service.Project));
+            await PublishAsync(output, service, folder, chosen is not null, cancellationToken);
+            var package = ServicePackage.Read(folder, service.Architecture);
+            var written = package.WriteZip(folder, release);
+            output.WriteLine($"  {package.Service}: {package.CodeKey} ({(written ? "new" : "unchanged, already packaged")})");
+            packages.Add(package);
+        }
+
+        var duplicates = packages.GroupBy(p => p.Service).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (duplicates.Count > 0)
+        {
+            throw new BuildException($"More than one project builds the service {string.Join(", ", duplicates)}; each service needs a name of its own.");
+        }
+
+        var index = ReleaseIndexFile.Write(release, packages);
+        output.WriteLine($"Wrote {index}: {packages.Count} service(s) in {total.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s.");
+        return index;
     }
 
     /// <summary>
@@ -133,5 +153,6 @@ internal static class BuildCommand
     /// <summary>The folder default outputs go to: the solution's (or the project's) folder, or the folder given.</summary>
     private static string MonorepoFolder(string path) => File.Exists(path) ? Path.GetDirectoryName(path)! : path;
 
-    private static string HostArchitecture() => RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "arm64" : "x86_64";
+    /// <summary>This machine's architecture, as a service declares one.</summary>
+    public static string HostArchitecture() => RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "arm64" : "x86_64";
 }

@@ -16,7 +16,8 @@ internal sealed record ServiceProject(string Project, string Architecture)
     /// <summary>
     /// The service projects of <paramref name="path"/>: a solution file, a project file, or a folder (its one solution,
     /// or else every project below it). A service project is an executable that references Insight.Sdk directly; the
-    /// infrastructure app (Insight.Sdk.Cdk) and test projects are not.
+    /// infrastructure app (Insight.Sdk.Cdk) and test projects are not, nor an executable that uses the SDK's types
+    /// without being a service (a load driver, a scenario) and says so with <c>&lt;InsightService&gt;false&lt;/InsightService&gt;</c>.
     /// </summary>
     /// <exception cref="BuildException">Nothing to build there, or a project cannot be evaluated.</exception>
     public static async Task<IReadOnlyList<ServiceProject>> FindAsync(string path, string? architectureOverride, CancellationToken cancellationToken)
@@ -77,7 +78,7 @@ internal sealed record ServiceProject(string Project, string Architecture)
     /// <summary>Reads what decides whether a project is a service, without building it.</summary>
     private static async Task<ServiceProject?> EvaluateAsync(string project, string? architectureOverride, CancellationToken cancellationToken)
     {
-        List<string> arguments = ["msbuild", project, "-getProperty:OutputType", "-getProperty:InsightArchitecture", "-getItem:PackageReference", "-getItem:ProjectReference"];
+        List<string> arguments = ["msbuild", project, "-getProperty:OutputType", "-getProperty:InsightArchitecture", "-getProperty:InsightService", "-getItem:PackageReference", "-getItem:ProjectReference"];
         if (architectureOverride is not null)
         {
             arguments.Add($"-p:InsightArchitecture={architectureOverride}");
@@ -94,7 +95,8 @@ internal sealed record ServiceProject(string Project, string Architecture)
         var items = evaluation.RootElement.GetProperty("Items");
         var referencesSdk = Identities(items, "PackageReference").Any(id => id.Equals("Insight.Sdk", StringComparison.OrdinalIgnoreCase))
             || Identities(items, "ProjectReference").Any(id => Path.GetFileName(id.Replace('\\', '/')).Equals("Insight.Sdk.csproj", StringComparison.OrdinalIgnoreCase));
-        if (properties.GetProperty("OutputType").GetString() is not ("Exe" or "exe") || !referencesSdk)
+        var optedOut = string.Equals(properties.GetProperty("InsightService").GetString(), "false", StringComparison.OrdinalIgnoreCase);
+        if (properties.GetProperty("OutputType").GetString() is not ("Exe" or "exe") || !referencesSdk || optedOut)
         {
             return null;
         }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Insight.Sdk.Cdk.Cost;
 using Spectre.Console;
+using Insight.Sdk.Cdk.Templates;
 
 namespace Insight.Cli.Fleet;
 

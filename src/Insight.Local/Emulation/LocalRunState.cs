@@ -22,8 +22,20 @@ public sealed record LocalIssuerInfo(string IssuerUrl, string Audience, string K
 /// <param name="HttpApiUrl">The tenant's one HTTP port serving every service's routes, or null when no service has a route.</param>
 /// <param name="DynamoDbAccessKeyId">The access key id that selects this account's tables in DynamoDB Local.</param>
 /// <param name="Tables">Physical table name by "Service/LogicalId".</param>
+/// <param name="Region">
+/// The region the account's stacks are in. DynamoDB Local keeps one database per access key id and region, so a client
+/// reading this account's tables needs both; null when the run did not say (then <see cref="DefaultRegion"/>).
+/// </param>
 public sealed record LocalTenantEndpoints(
-    string TenantId, string AccountId, string EventsUrl, string? HttpApiUrl, string DynamoDbAccessKeyId, IReadOnlyDictionary<string, string> Tables);
+    string TenantId, string AccountId, string EventsUrl, string? HttpApiUrl, string DynamoDbAccessKeyId, IReadOnlyDictionary<string, string> Tables, string? Region = null)
+{
+    /// <summary>The region of a tenant whose run did not name one.</summary>
+    public const string DefaultRegion = "eu-central-1";
+
+    /// <summary>The account's region: <see cref="Region"/>, or <see cref="DefaultRegion"/> when the run did not say.</summary>
+    [JsonIgnore]
+    public string RegionOrDefault => Region ?? DefaultRegion;
+}
 
 /// <summary>What a local run has done so far (the live view's rows, <c>--report json</c> at exit, and <c>GET /status</c>).</summary>
 /// <param name="At">When the figures were taken.</param>

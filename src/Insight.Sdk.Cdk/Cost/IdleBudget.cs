@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Insight.Sdk.Cdk.Templates;
 
 namespace Insight.Sdk.Cdk.Cost;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Insight.Sdk.Cdk.Platform;
+using Insight.Sdk.Cdk.Templates;
 
 namespace Insight.Sdk.Cdk.Cost;
 

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Amazon.CDK;
 using Amazon.CDK.CXAPI;
 using Insight.Sdk.Cdk.Cost;
+using Insight.Sdk.Cdk.Templates;
 
 namespace Insight.Sdk.Cdk.Synthesis;
 

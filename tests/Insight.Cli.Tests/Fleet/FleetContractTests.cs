@@ -9,11 +9,11 @@ public sealed class FleetContractTests : IDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "insight-fleet-contract-" + Guid.NewGuid().ToString("N")[..8]);
 
     private static IEnumerable<(string Path, string Text)> SourceFiles() =>
-        Directory.EnumerateFiles(Path.Combine(PublishedSample.RepositoryFolder, "src"), "*", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(Path.Combine(TestRepository.Root, "src"), "*", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && Path.GetExtension(f) is ".cs" or ".props" or ".targets" or ".json")
-            .Select(f => (Path.GetRelativePath(PublishedSample.RepositoryFolder, f), File.ReadAllText(f)));
+            .Select(f => (Path.GetRelativePath(TestRepository.Root, f), File.ReadAllText(f)));
 
     [Theory]
     [InlineData("FleetDescription")]

@@ -3,6 +3,7 @@ using Insight.Sdk.Cdk.Cost;
 using Insight.Sdk.Cdk.Services;
 using Insight.Sdk.Cdk.Stacks;
 using Insight.Sdk.Cdk.Synthesis;
+using Insight.Sdk.Cdk.Templates;
 
 namespace Insight.Sdk.Cdk.Tests.Cost;
 

@@ -45,7 +45,14 @@ internal sealed record FunctionPlan(
     TimeSpan Timeout,
     int MemorySizeMb,
     int? ReservedConcurrency,
-    AsyncInvokePlan AsyncInvoke);
+    AsyncInvokePlan AsyncInvoke)
+{
+    /// <summary>
+    /// The template's <c>Handler</c>, given to the process as <c>_HANDLER</c> (it selects the function inside a service's
+    /// bootstrap); null when the template sets none.
+    /// </summary>
+    public string? Handler { get; init; }
+}
 
 /// <summary>
 /// How asynchronous invocations of a function are retried (its <c>AWS::Lambda::EventInvokeConfig</c>, or Lambda's

@@ -12,7 +12,11 @@ public sealed class ServiceTests
 
         var function = manifest.RootElement.GetProperty("functions").EnumerateArray()
             .Single(f => f.GetProperty("handler").GetString() == "StoreFirstServiceEvent");
+#if (trigger == "sqs")
+        Assert.Equal("SqsBatch", function.GetProperty("trigger").GetString());
+#else
         Assert.Equal("EventBridge", function.GetProperty("trigger").GetString());
+#endif
         Assert.Equal("readwrite", function.GetProperty("tables")[0].GetProperty("access").GetString());
         var table = manifest.RootElement.GetProperty("tables").EnumerateArray().Single();
         Assert.Equal("FirstServiceRecords", table.GetProperty("name").GetString());

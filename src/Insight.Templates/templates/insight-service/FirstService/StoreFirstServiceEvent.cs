@@ -4,8 +4,17 @@ using Microsoft.Extensions.Logging;
 
 namespace FirstService;
 
+#if (trigger == "sqs")
+/// <summary>
+/// Stores each event once, however often it is delivered, taking them in batches from the service's queue, which the
+/// tenant's event bus feeds. A message that is not an event fails alone; after the queue's maxReceiveCount it goes to
+/// the dead-letter queue.
+/// </summary>
+[EventHandler(Trigger = Trigger.SqsBatch, MemorySize = 256, TimeoutSeconds = 10)]
+#else
 /// <summary>Stores each event from the tenant's event bus once, however often it is delivered.</summary>
 [EventHandler(MemorySize = 256, TimeoutSeconds = 10)]
+#endif
 public sealed partial class StoreFirstServiceEvent(FirstServiceRecordTable records, IMetrics metrics, ILogger<StoreFirstServiceEvent> log)
 {
     /// <summary>How long events are kept.</summary>
