@@ -135,50 +135,65 @@ public static partial class FunctionHost
     {
         var response = new ArrayBufferWriter<byte>(4096);
         var coldStart = true;
-        while (!stop.IsCancellationRequested)
+
+        // One deadline source for the life of the loop, reset after each invocation rather than built anew with its
+        // timer: a cancelled one (a deadline that fired) cannot be reset and is replaced.
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        try
         {
-            LambdaInvocation invocation;
-            try
+            while (!stop.IsCancellationRequested)
             {
-                invocation = await client.GetNextInvocationAsync(stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                return 0;
-            }
-            catch (Exception exception) when (exception is RuntimeApiException or HttpRequestException)
-            {
-                // The spec's answer to a failing /next is to exit promptly; Lambda then replaces the environment.
-                LogRuntimeApiFailed(function.Log, exception, exception.Message);
-                return 1;
+                LambdaInvocation invocation;
+                try
+                {
+                    invocation = await client.GetNextInvocationAsync(stop).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    return 0;
+                }
+                catch (Exception exception) when (exception is RuntimeApiException or HttpRequestException)
+                {
+                    // The spec's answer to a failing /next is to exit promptly; Lambda then replaces the environment.
+                    LogRuntimeApiFailed(function.Log, exception, exception.Message);
+                    return 1;
+                }
+
+                try
+                {
+                    await HandleAsync(function, client, invocation, response, deadline, coldStart, options).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is RuntimeApiException { StatusCode: >= 500 } or HttpRequestException)
+                {
+                    LogRuntimeApiFailed(function.Log, exception, exception.Message);
+                    return 1;
+                }
+
+                coldStart = false;
+                if (!deadline.TryReset())
+                {
+                    deadline.Dispose();
+                    deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                }
             }
 
-            try
-            {
-                await HandleAsync(function, client, invocation, response, coldStart, options, stop).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is RuntimeApiException { StatusCode: >= 500 } or HttpRequestException)
-            {
-                LogRuntimeApiFailed(function.Log, exception, exception.Message);
-                return 1;
-            }
-
-            coldStart = false;
+            return 0;
         }
-
-        return 0;
+        finally
+        {
+            deadline.Dispose();
+        }
     }
 
     private static async Task HandleAsync(
         Function function, RuntimeApiClient client, LambdaInvocation invocation, ArrayBufferWriter<byte> response,
-        bool coldStart, FunctionHostOptions options, CancellationToken stop)
+        CancellationTokenSource deadline, bool coldStart, FunctionHostOptions options)
     {
         if (invocation.TraceId is not null && options.ExportTraceId)
         {
             Environment.SetEnvironmentVariable("_X_AMZN_TRACE_ID", invocation.TraceId);
         }
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var left = invocation.Deadline - DateTimeOffset.UtcNow;
         var remaining = left - options.DeadlineMargin;
         deadline.CancelAfter(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
