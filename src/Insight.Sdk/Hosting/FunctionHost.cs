@@ -161,7 +161,27 @@ public static partial class FunctionHost
 
                 try
                 {
-                    await HandleAsync(function, client, invocation, response, deadline, coldStart, options).ConfigureAwait(false);
+                    // Handled, then answered here: a handler that completes synchronously then costs no state machine of
+                    // its own on each invocation.
+                    var error = await HandleAsync(function, invocation, response, deadline, coldStart, options).ConfigureAwait(false);
+                    try
+                    {
+                        // The outcome is posted even while stopping: the invocation was taken and must be answered.
+                        if (error is null)
+                        {
+                            await client.PostResponseAsync(invocation.RequestId, response.WrittenMemory).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            await client.PostInvocationErrorAsync(invocation.RequestId, error).ConfigureAwait(false);
+                        }
+                    }
+                    catch (RuntimeApiException exception) when (exception.StatusCode is 400 or 413)
+                    {
+                        // The Runtime API refused this invocation's outcome (too large, or the invocation already ended);
+                        // Lambda reports that failure itself. The environment is still healthy.
+                        LogResponseRefused(function.Log, exception, invocation.RequestId, exception.Message);
+                    }
                 }
                 catch (Exception exception) when (exception is RuntimeApiException { StatusCode: >= 500 } or HttpRequestException)
                 {
@@ -185,8 +205,9 @@ public static partial class FunctionHost
         }
     }
 
-    private static async Task HandleAsync(
-        Function function, RuntimeApiClient client, LambdaInvocation invocation, ArrayBufferWriter<byte> response,
+    /// <summary>Runs the handler on <paramref name="invocation"/>; the error to report, or null when the response holds the result.</summary>
+    private static async ValueTask<RuntimeErrorPayload?> HandleAsync(
+        Function function, LambdaInvocation invocation, ArrayBufferWriter<byte> response,
         CancellationTokenSource deadline, bool coldStart, FunctionHostOptions options)
     {
         if (invocation.TraceId is not null && options.ExportTraceId)
@@ -245,24 +266,7 @@ public static partial class FunctionHost
             }
         }
 
-        try
-        {
-            // The outcome is posted even while stopping: the invocation was taken and must be answered.
-            if (error is null)
-            {
-                await client.PostResponseAsync(invocation.RequestId, response.WrittenMemory).ConfigureAwait(false);
-            }
-            else
-            {
-                await client.PostInvocationErrorAsync(invocation.RequestId, error).ConfigureAwait(false);
-            }
-        }
-        catch (RuntimeApiException exception) when (exception.StatusCode is 400 or 413)
-        {
-            // The Runtime API refused this invocation's outcome (too large, or the invocation already ended);
-            // Lambda reports that failure itself. The environment is still healthy.
-            LogResponseRefused(function.Log, exception, invocation.RequestId, exception.Message);
-        }
+        return error;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Invocation failed ({ErrorType}): {Reason}")]
