@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Insight.Sdk.Hosting;
@@ -214,10 +215,24 @@ public static class EventBridgeEnvelope
     private static string? ReadString(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, bool keep, int index = -1) =>
         reader.TokenType switch
         {
-            JsonTokenType.String => keep ? reader.GetString() : null,
+            JsonTokenType.String => keep ? reader.GetString() : CheckText(ref reader),
             JsonTokenType.Null => null,
             _ => throw new InvalidPayloadException(Subject, MemberPath(name, index: index), $"expected a string, found {JsonDiagnosis.Found(ref reader)}"),
         };
+
+    /// <summary>
+    /// Fails on a string that is not text (invalid UTF-8, a lone surrogate) as reading it would, without building it:
+    /// only an escaped or invalid value is decoded, to raise the reader's own error.
+    /// </summary>
+    private static string? CheckText(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || !Utf8.IsValid(reader.ValueSpan))
+        {
+            _ = reader.GetString();
+        }
+
+        return null;
+    }
 
     private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
         reader.TokenType switch
