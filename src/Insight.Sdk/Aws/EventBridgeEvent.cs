@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Insight.Sdk.Hosting;
@@ -49,10 +50,23 @@ public static class EventBridgeEnvelope
     /// The payload is not an EventBridge event, or its detail is not a <typeparamref name="TDetail"/>; the exception names
     /// the path (<c>$.detail.time_created</c>), what was expected there and what was found.
     /// </exception>
-    public static EventBridgeEvent<TDetail> Read<TDetail>(ReadOnlySpan<byte> json, JsonTypeInfo<TDetail> detailType)
+    public static EventBridgeEvent<TDetail> Read<TDetail>(ReadOnlySpan<byte> json, JsonTypeInfo<TDetail> detailType) =>
+        Read(json, detailType, keepFields: true);
+
+    /// <summary>
+    /// Reads only the detail of an envelope, for a handler that sees nothing else: the envelope's fields are checked as
+    /// <see cref="Read{TDetail}(ReadOnlySpan{byte}, JsonTypeInfo{TDetail})"/> checks them, but not turned into strings.
+    /// </summary>
+    internal static TDetail ReadDetail<TDetail>(ReadOnlySpan<byte> json, JsonTypeInfo<TDetail> detailType) =>
+        Read(json, detailType, keepFields: false).Detail;
+
+    private static EventBridgeEvent<TDetail> Read<TDetail>(ReadOnlySpan<byte> json, JsonTypeInfo<TDetail> detailType, bool keepFields)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-        var path = "$";
+        // The member being read, turned into a path such as "$.time" only when a message needs it: building it for every
+        // member would cost a string per envelope field on every warm invocation.
+        ReadOnlySpan<byte> member = default;
+        string? escapedMember = null;
         try
         {
             if (!reader.Read())
@@ -75,7 +89,8 @@ public static class EventBridgeEnvelope
             {
                 var name = reader.ValueSpan;
                 var escaped = reader.ValueIsEscaped;
-                path = JsonDiagnosis.Member("$", escaped ? reader.GetString() ?? "" : Encoding.UTF8.GetString(name));
+                member = name;
+                escapedMember = escaped ? reader.GetString() ?? "" : null;
                 reader.Read();
                 if (escaped)
                 {
@@ -89,42 +104,43 @@ public static class EventBridgeEnvelope
                 }
                 else if (name.SequenceEqual("detail-type"u8))
                 {
-                    detailTypeName = ReadString(ref reader, path);
+                    detailTypeName = ReadString(ref reader, name, keepFields);
                 }
                 else if (name.SequenceEqual("source"u8))
                 {
-                    source = ReadString(ref reader, path);
+                    source = ReadString(ref reader, name, keepFields);
                 }
                 else if (name.SequenceEqual("account"u8))
                 {
-                    account = ReadString(ref reader, path);
+                    account = ReadString(ref reader, name, keepFields);
                 }
                 else if (name.SequenceEqual("region"u8))
                 {
-                    region = ReadString(ref reader, path);
+                    region = ReadString(ref reader, name, keepFields);
                 }
                 else if (name.SequenceEqual("id"u8))
                 {
-                    id = ReadString(ref reader, path);
+                    id = ReadString(ref reader, name, keepFields);
                 }
                 else if (name.SequenceEqual("version"u8))
                 {
-                    version = ReadString(ref reader, path);
+                    version = ReadString(ref reader, name, keepFields);
                 }
                 else if (name.SequenceEqual("time"u8))
                 {
-                    time = ReadTime(ref reader, path);
+                    time = ReadTime(ref reader, name);
                 }
                 else if (name.SequenceEqual("resources"u8))
                 {
-                    resources = ReadStrings(ref reader, path);
+                    resources = ReadStrings(ref reader, name, keepFields);
                 }
                 else
                 {
                     reader.Skip();
                 }
 
-                path = "$";
+                member = default;
+                escapedMember = null;
             }
 
             if (reader.Read())
@@ -158,7 +174,7 @@ public static class EventBridgeEnvelope
         catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
             // Not well-formed, or text that is not text (invalid UTF-8, a lone surrogate): said with where it is.
-            var (where, problem) = JsonDiagnosis.ExplainUnreadable(json, exception, path, (int)reader.BytesConsumed);
+            var (where, problem) = JsonDiagnosis.ExplainUnreadable(json, exception, MemberPath(member, escapedMember), (int)reader.BytesConsumed);
             throw new InvalidPayloadException(Subject, where, problem, exception);
         }
     }
@@ -189,23 +205,44 @@ public static class EventBridgeEnvelope
         }
     }
 
-    private static string? ReadString(ref Utf8JsonReader reader, string path) =>
+    /// <summary>The path of an envelope member, <c>$.time</c>; <c>$</c> outside any member.</summary>
+    private static string MemberPath(ReadOnlySpan<byte> name, string? escapedName = null, int index = -1)
+    {
+        var path = escapedName is not null || !name.IsEmpty ? JsonDiagnosis.Member("$", escapedName ?? Encoding.UTF8.GetString(name)) : "$";
+        return index < 0 ? path : $"{path}[{index}]";
+    }
+
+    private static string? ReadString(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, bool keep, int index = -1) =>
         reader.TokenType switch
         {
-            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.String => keep ? reader.GetString() : CheckText(ref reader),
             JsonTokenType.Null => null,
-            _ => throw new InvalidPayloadException(Subject, path, $"expected a string, found {JsonDiagnosis.Found(ref reader)}"),
+            _ => throw new InvalidPayloadException(Subject, MemberPath(name, index: index), $"expected a string, found {JsonDiagnosis.Found(ref reader)}"),
         };
 
-    private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader, string path) =>
+    /// <summary>
+    /// Fails on a string that is not text (invalid UTF-8, a lone surrogate) as reading it would, without building it:
+    /// only an escaped or invalid value is decoded, to raise the reader's own error.
+    /// </summary>
+    private static string? CheckText(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || !Utf8.IsValid(reader.ValueSpan))
+        {
+            _ = reader.GetString();
+        }
+
+        return null;
+    }
+
+    private static DateTimeOffset? ReadTime(ref Utf8JsonReader reader, ReadOnlySpan<byte> name) =>
         reader.TokenType switch
         {
             JsonTokenType.Null => null,
             JsonTokenType.String when reader.TryGetDateTimeOffset(out var time) => time,
-            _ => throw new InvalidPayloadException(Subject, path, $"expected a date and time (ISO 8601), found {JsonDiagnosis.Found(ref reader)}"),
+            _ => throw new InvalidPayloadException(Subject, MemberPath(name), $"expected a date and time (ISO 8601), found {JsonDiagnosis.Found(ref reader)}"),
         };
 
-    private static List<string>? ReadStrings(ref Utf8JsonReader reader, string path)
+    private static List<string>? ReadStrings(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, bool keep)
     {
         if (reader.TokenType == JsonTokenType.Null)
         {
@@ -214,13 +251,14 @@ public static class EventBridgeEnvelope
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
-            throw new InvalidPayloadException(Subject, path, $"expected an array of strings, found {JsonDiagnosis.Found(ref reader)}");
+            throw new InvalidPayloadException(Subject, MemberPath(name), $"expected an array of strings, found {JsonDiagnosis.Found(ref reader)}");
         }
 
-        var list = new List<string>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        var list = keep ? new List<string>() : null;
+        for (var index = 0; reader.Read() && reader.TokenType != JsonTokenType.EndArray; index++)
         {
-            list.Add(ReadString(ref reader, $"{path}[{list.Count}]") ?? "");
+            var value = ReadString(ref reader, name, keep, index);
+            list?.Add(value ?? "");
         }
 
         return list;

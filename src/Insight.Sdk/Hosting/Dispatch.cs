@@ -160,10 +160,10 @@ public static partial class Dispatch
     private static TEvent ReadDetail<TEvent>(InvocationContext context, JsonTypeInfo<TEvent> eventType)
     {
         context.Handling(context.Payload, inDetail: true);
-        var envelope = EventBridgeEnvelope.Read(context.Payload.Span, eventType);
-        context.Handling(context.Payload, inDetail: true, envelope.Detail);
-        Contract.ThrowIfInvalid(envelope.Detail, "$.detail");
-        return envelope.Detail;
+        var detail = EventBridgeEnvelope.ReadDetail(context.Payload.Span, eventType);
+        context.Handling(context.Payload, inDetail: true, detail);
+        Contract.ThrowIfInvalid(detail, "$.detail");
+        return detail;
     }
 
     /// <summary>
@@ -283,10 +283,24 @@ public static partial class Dispatch
         }
     }
 
+    // One writer per thread, pointed at each response in turn, rather than a new writer per invocation.
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     private static void WriteJson<T>(IBufferWriter<byte> response, T value, JsonTypeInfo<T> type)
     {
-        using var writer = new Utf8JsonWriter(response);
-        JsonSerializer.Serialize(writer, value, type);
+        var writer = t_writer ??= new Utf8JsonWriter(response);
+        writer.Reset(response);
+        try
+        {
+            JsonSerializer.Serialize(writer, value, type);
+            writer.Flush();
+        }
+        finally
+        {
+            // The writer must not keep the response buffer alive between invocations.
+            writer.Reset(Stream.Null);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Refused a request to {RouteKey}: it carries no verified token, so the route was deployed without its JWT authorizer")]

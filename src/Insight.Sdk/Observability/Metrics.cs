@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Insight.Sdk.Observability;
@@ -56,7 +57,13 @@ public sealed class EmfMetrics(OutputSink sink, TenantContext tenant, string met
     private const int MaxValuesPerMetric = 100;
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, (MetricUnit Unit, List<double> Values)> _metrics = new(StringComparer.Ordinal);
+
+    // Entries and their value lists live across invocations and are emptied at each flush, so a warm invocation
+    // records its metrics without allocating; an entry with no values counts as not recorded.
+    private readonly Dictionary<string, MetricEntry> _metrics = new(StringComparer.Ordinal);
+    private readonly List<MetricValues> _line = [];
+    private readonly ArrayBufferWriter<byte> _buffer = new(512);
+    private Utf8JsonWriter? _json;
 
     /// <inheritdoc/>
     public void Add(string name, double value, MetricUnit unit = MetricUnit.Count)
@@ -71,8 +78,13 @@ public sealed class EmfMetrics(OutputSink sink, TenantContext tenant, string met
         {
             if (!_metrics.TryGetValue(name, out var entry))
             {
-                entry = (unit, []);
+                entry = new MetricEntry(name);
                 _metrics[name] = entry;
+            }
+
+            if (entry.Values.Count == 0)
+            {
+                entry.Unit = unit;
             }
 
             entry.Values.Add(value);
@@ -85,41 +97,82 @@ public sealed class EmfMetrics(OutputSink sink, TenantContext tenant, string met
     /// </summary>
     public void Flush(string? functionName, DateTimeOffset now)
     {
-        List<MetricValues> rounds = [];
         lock (_gate)
         {
-            if (_metrics.Keys.All(InvocationMetrics.Contains))
+            try
             {
-                _metrics.Clear();
-                return;
-            }
-
-            foreach (var (name, (unit, values)) in _metrics)
-            {
-                var round = 0;
-                foreach (var chunk in values.Chunk(MaxValuesPerMetric))
+                if (HasCustomMetrics())
                 {
-                    rounds.Add(new MetricValues(round++, name, unit, chunk));
+                    WriteLines(functionName, now);
                 }
             }
-
-            _metrics.Clear();
-        }
-
-        var buffer = new ArrayBufferWriter<byte>(512);
-        foreach (var line in rounds.GroupBy(r => r.Round).SelectMany(round => round.Chunk(MaxMetricsPerLine)))
-        {
-            buffer.ResetWrittenCount();
-            using (var json = new Utf8JsonWriter(buffer))
+            finally
             {
-                WriteLine(json, line, functionName, now);
-            }
+                foreach (var entry in _metrics.Values)
+                {
+                    entry.Values.Clear();
+                }
 
-            sink.WriteLine(buffer.WrittenSpan);
+                // Metric names made up at run time would otherwise keep their empty entries forever.
+                if (_metrics.Count > MaxMetricsPerLine)
+                {
+                    _metrics.Clear();
+                }
+            }
         }
     }
 
-    private void WriteLine(Utf8JsonWriter json, MetricValues[] metrics, string? functionName, DateTimeOffset now)
+    private bool HasCustomMetrics()
+    {
+        foreach (var (name, entry) in _metrics)
+        {
+            if (entry.Values.Count > 0 && !InvocationMetrics.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Round <c>r</c> carries each metric's values <c>r·100</c> to <c>r·100+99</c>; each round goes out in lines of at
+    /// most 100 metrics.
+    /// </summary>
+    private void WriteLines(string? functionName, DateTimeOffset now)
+    {
+        for (var round = 0; ; round++)
+        {
+            _line.Clear();
+            var skip = round * MaxValuesPerMetric;
+            foreach (var entry in _metrics.Values)
+            {
+                if (entry.Values.Count > skip)
+                {
+                    var take = Math.Min(MaxValuesPerMetric, entry.Values.Count - skip);
+                    _line.Add(new MetricValues(entry.Name, entry.Unit, entry.Values, skip, take));
+                }
+            }
+
+            if (_line.Count == 0)
+            {
+                return;
+            }
+
+            for (var first = 0; first < _line.Count; first += MaxMetricsPerLine)
+            {
+                var metrics = CollectionsMarshal.AsSpan(_line).Slice(first, Math.Min(MaxMetricsPerLine, _line.Count - first));
+                _buffer.ResetWrittenCount();
+                var json = _json ??= new Utf8JsonWriter(_buffer);
+                json.Reset(_buffer);
+                WriteLine(json, metrics, functionName, now);
+                json.Flush();
+                sink.WriteLine(_buffer.WrittenSpan);
+            }
+        }
+    }
+
+    private void WriteLine(Utf8JsonWriter json, ReadOnlySpan<MetricValues> metrics, string? functionName, DateTimeOffset now)
     {
         json.WriteStartObject();
         json.WriteStartObject("_aws");
@@ -157,16 +210,16 @@ public sealed class EmfMetrics(OutputSink sink, TenantContext tenant, string met
 
         foreach (var metric in metrics)
         {
-            if (metric.Values.Length == 1)
+            if (metric.Count == 1)
             {
-                json.WriteNumber(metric.Name, metric.Values[0]);
+                json.WriteNumber(metric.Name, metric.Values[metric.Start]);
                 continue;
             }
 
             json.WriteStartArray(metric.Name);
-            foreach (var value in metric.Values)
+            for (var i = metric.Start; i < metric.Start + metric.Count; i++)
             {
-                json.WriteNumberValue(value);
+                json.WriteNumberValue(metric.Values[i]);
             }
 
             json.WriteEndArray();
@@ -175,5 +228,15 @@ public sealed class EmfMetrics(OutputSink sink, TenantContext tenant, string met
         json.WriteEndObject();
     }
 
-    private sealed record MetricValues(int Round, string Name, MetricUnit Unit, double[] Values);
+    private sealed class MetricEntry(string name)
+    {
+        public string Name { get; } = name;
+
+        public MetricUnit Unit { get; set; }
+
+        public List<double> Values { get; } = [];
+    }
+
+    /// <summary>One metric's share of one line: <see cref="Count"/> of its values from <see cref="Start"/>.</summary>
+    private readonly record struct MetricValues(string Name, MetricUnit Unit, List<double> Values, int Start, int Count);
 }

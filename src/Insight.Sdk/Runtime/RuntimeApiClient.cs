@@ -123,8 +123,20 @@ public sealed class RuntimeApiClient : IDisposable
     private Uri InvocationUri(string requestId, string outcome) =>
         new(_invocationBase + Uri.EscapeDataString(requestId) + "/" + outcome);
 
+    // The headers as received, without parsing them into typed header values: TryGetValues on the validated collection
+    // would parse and cache each one and allocate an array per lookup, seven times per invocation.
     private static string? Header(HttpResponseHeaders headers, string name) =>
-        headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+        headers.NonValidated.TryGetValues(name, out var values) && values.Count > 0 ? FirstOf(values) : null;
+
+    private static string FirstOf(HeaderStringValues values)
+    {
+        foreach (var value in values)
+        {
+            return value;
+        }
+
+        return "";
+    }
 }
 
 /// <summary>The Runtime API refused a call. After this the runtime cannot go on and exits.</summary>

@@ -45,4 +45,35 @@ public sealed class EmfMetricsTests
         Assert.Equal(12.5, line.GetProperty("Duration").GetDouble());
         Assert.Equal(["HoursClosed", "Duration"], line.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Metrics").EnumerateArray().Select(m => m.GetProperty("Name").GetString()));
     }
+
+    [Fact]
+    public void Values_past_a_hundred_go_on_a_further_line_and_nothing_recorded_carries_into_the_next_flush()
+    {
+        var metrics = Metrics();
+        for (var i = 0; i < 150; i++)
+        {
+            metrics.Add("Scans", i);
+        }
+
+        metrics.Add("Rejected", 2);
+        metrics.Flush("Ingest", DateTimeOffset.UnixEpoch);
+
+        var lines = Lines();
+        Assert.Equal(2, lines.Count);
+        Assert.Equal(100, lines[0].GetProperty("Scans").GetArrayLength());
+        Assert.Equal(2, lines[0].GetProperty("Rejected").GetDouble());
+        Assert.Equal(Enumerable.Range(100, 50).Select(i => (double)i), lines[1].GetProperty("Scans").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.False(lines[1].TryGetProperty("Rejected", out _));
+
+        // The next flush carries only what was recorded since, with the unit it was recorded with this time.
+        _output.SetLength(0);
+        metrics.Add("Rejected", 512, MetricUnit.Bytes);
+        metrics.Flush("Ingest", DateTimeOffset.UnixEpoch);
+
+        var line = Assert.Single(Lines());
+        Assert.False(line.TryGetProperty("Scans", out _));
+        Assert.Equal(512, line.GetProperty("Rejected").GetDouble());
+        var declared = Assert.Single(line.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0].GetProperty("Metrics").EnumerateArray());
+        Assert.Equal("Bytes", declared.GetProperty("Unit").GetString());
+    }
 }

@@ -81,6 +81,22 @@ public sealed partial class BadInputTests
     }
 
     [Fact]
+    public async Task Envelope_fields_the_handler_never_sees_are_still_checked_for_text_that_is_not_text()
+    {
+        await using var function = await RunningFunction.StartAsync("EchoScan");
+        var bytes = System.Text.Encoding.UTF8.GetBytes(WireEvents.EventBridge(WireEvents.Scan()).Replace("\"source\":\"", "\"source\":\"#", StringComparison.Ordinal));
+        bytes[Array.IndexOf(bytes, (byte)'#')] = 0xFF;
+
+        var badUtf8 = await function.Server.InvokeAsync(bytes).WaitAsync(TimeSpan.FromSeconds(30));
+        var loneSurrogate = await function.InvokeAsync(WireEvents.EventBridge(WireEvents.Scan()).Replace("\"source\":\"", "\"source\":\"\\ud800", StringComparison.Ordinal));
+
+        Assert.Equal("Function.InvalidPayload", badUtf8.ErrorType);
+        Assert.Contains("$.source", badUtf8.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal("Function.InvalidPayload", loneSurrogate.ErrorType);
+        Assert.Contains("$.source", loneSurrogate.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task With_dynamodb_unreachable_the_error_names_the_service_the_operation_and_the_table()
     {
         var port = ClosedPort();

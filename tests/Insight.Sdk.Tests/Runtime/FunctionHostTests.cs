@@ -122,6 +122,21 @@ public sealed class FunctionHostTests
     }
 
     [Fact]
+    public async Task The_deadline_still_fires_for_an_invocation_after_warm_ones_that_ended_in_time()
+    {
+        await using var function = await RunningFunction.StartAsync("PingHandler");
+        for (var i = 0; i < 2; i++)
+        {
+            var warm = await function.InvokeAsync(WireEvents.EventBridge("""{"mode":"ok"}""", "Ping"));
+            Assert.False(warm.IsError, warm.BodyText);
+        }
+
+        var outcome = await function.InvokeAsync(WireEvents.EventBridge("""{"mode":"hang"}""", "Ping"), new InvocationOptions { Timeout = TimeSpan.FromSeconds(1) });
+
+        Assert.Equal("Function.DeadlineExceeded", outcome.ErrorType);
+    }
+
+    [Fact]
     public async Task Tenant_header_reaches_the_invocation_but_never_replaces_the_deployment_tenant()
     {
         await using var function = await RunningFunction.StartAsync("EchoScan");
