@@ -21,12 +21,23 @@ internal static class DynamoCall
         {
             return await call(client, request, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not (ConditionalCheckFailedException or TransactionCanceledException)
-            && DependencyException.IsCallFailure(exception, cancellationToken))
+        catch (Exception exception) when (IsReported(exception, cancellationToken))
         {
-            throw DependencyException.From(Service, operation, resource, exception);
+            throw Failure(operation, resource, exception);
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> is reported as a dependency failure: every failed call but the condition
+    /// and transaction failures its caller interprets, and not the caller's own cancellation. The AWS SDK path and the
+    /// direct wire path (<see cref="Wire.DynamoWireClient"/>) both decide here.
+    /// </summary>
+    public static bool IsReported(Exception exception, CancellationToken cancellationToken) =>
+        exception is not (ConditionalCheckFailedException or TransactionCanceledException) && DependencyException.IsCallFailure(exception, cancellationToken);
+
+    /// <summary>The dependency failure <paramref name="exception"/> of <paramref name="operation"/> on <paramref name="resource"/> is reported as.</summary>
+    public static DependencyException Failure(string operation, string resource, Exception exception) =>
+        DependencyException.From(Service, operation, resource, exception);
 
     /// <summary>How a message names one table.</summary>
     public static string Table(string physicalName) => "table " + physicalName;

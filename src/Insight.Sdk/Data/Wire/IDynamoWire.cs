@@ -13,7 +13,7 @@ public interface IDynamoWire
     /// <param name="operation">The operation, as the <c>X-Amz-Target</c> names it after <c>DynamoDB_20120810.</c> (e.g. <c>GetItem</c>).</param>
     /// <param name="tableName">The table the operation is on, named in dependency errors.</param>
     /// <param name="state">What the writer and reader need, passed through without a closure.</param>
-    /// <param name="writeRequest">Writes the request body; called again for each retry.</param>
+    /// <param name="writeRequest">Writes the request body, once: retries re-send the bytes it wrote.</param>
     /// <param name="readResponse">Reads a successful response body.</param>
     /// <param name="cancellationToken">Cancels the call, its retries included.</param>
     ValueTask<TResult> SendAsync<TState, TResult>(
