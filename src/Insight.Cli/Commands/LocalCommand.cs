@@ -35,7 +35,9 @@ internal static class LocalCommand
     /// <summary>The audience of the local issuer's tokens, which replaces every JWT authorizer's.</summary>
     public const string Audience = "insight-local";
 
-    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(60);
+    // After the command: long enough in emulated time for a poison message to run through its receives to the
+    // dead-letter queue, at most two minutes of real time.
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromMinutes(30);
 
     /// <summary>The command; <paramref name="console"/> replaces the terminal (tests).</summary>
     public static Command Create(IAnsiConsole? console = null)
@@ -117,10 +119,9 @@ internal static class LocalCommand
 
             // Every tenant is planned before anything starts: an unsupported template refuses the run with every problem listed.
             var plans = tenants.Select(tenant => AccountPlanner.Plan(services, LocalTenants.Planned(tenant), settings)).ToList();
-            var notEmulated = plans[0].NotEmulated;
-            if (notEmulated.Count > 0)
+            if (NotEmulated(plans[0].NotEmulated) is { Length: > 0 } notEmulated)
             {
-                console.MarkupLineInterpolated($"[grey]Not emulated (no local effect): {string.Join(", ", notEmulated)}[/]");
+                console.Profile.Out.Writer.WriteLine($"Not emulated (no local effect), in every account: {notEmulated}");
             }
 
             await using var dynamoDb = await StartDynamoDbLocalAsync(console, monorepo, cancellationToken);
@@ -141,7 +142,8 @@ internal static class LocalCommand
                 new LocalIssuerInfo(issuerUrl, Audience, keyFile),
                 [.. running.Tenants.Select(t => new LocalTenantEndpoints(
                     t.Plan.TenantId, t.Plan.AccountId, t.Events.Url, t.Http?.Url, t.Plan.AccountId,
-                    t.Plan.Tables.ToDictionary(table => $"{table.Service}/{table.LogicalId}", table => table.Create.TableName, StringComparer.Ordinal)))]);
+                    t.Plan.Tables.ToDictionary(table => $"{table.Service}/{table.LogicalId}", table => table.Create.TableName, StringComparer.Ordinal),
+                    t.Plan.Region))]);
             statePath = Path.Combine(monorepo.Root, LocalRunStateFile.RelativePath);
             Directory.CreateDirectory(Path.GetDirectoryName(statePath)!);
             await File.WriteAllTextAsync(statePath, JsonSerializer.Serialize(state, LocalRunJsonContext.Default.LocalRunState), cancellationToken);
@@ -181,7 +183,7 @@ internal static class LocalCommand
             console.MarkupLine("[red]The templates describe something insight local does not run as the account would, so the run does not start:[/]");
             foreach (var problem in exception.Problems)
             {
-                console.WriteLine($"  {problem}");
+                console.Profile.Out.Writer.WriteLine($"  {problem}");
             }
 
             return 1;
@@ -198,6 +200,19 @@ internal static class LocalCommand
                 File.Delete(statePath);
             }
         }
+    }
+
+    /// <summary>
+    /// The resources with no local effect, once: a count per type (every service has its roles and log groups), and each
+    /// resource that is emulated but has settings that are not (a stage's logging and throttling) by name.
+    /// </summary>
+    internal static string NotEmulated(IReadOnlyList<string> entries)
+    {
+        static bool Whole(string entry) => !entry.Contains("): ", StringComparison.Ordinal);
+        var byType = entries.Where(Whole).GroupBy(e => e[(e.LastIndexOf('(') + 1)..^1], StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Count().ToString(CultureInfo.InvariantCulture)} {g.Key}");
+        return string.Join("; ", byType.Concat(entries.Where(e => !Whole(e))));
     }
 
     /// <summary>Values the platform sets on every stack set rather than per account, as the local run sets them.</summary>
@@ -305,7 +320,10 @@ internal static class LocalCommand
         }
     }
 
-    /// <summary>Build and synth output, line by line, on the run's console (not wrapped or read as markup).</summary>
+    /// <summary>
+    /// Build and synth output, line by line, straight to the console's writer: rendered as Spectre text it would be
+    /// wrapped at the console's width and read as markup.
+    /// </summary>
     private sealed class ConsoleLines(IAnsiConsole console) : TextWriter
     {
         public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
@@ -314,11 +332,11 @@ internal static class LocalCommand
         {
             lock (this)
             {
-                console.WriteLine(value ?? "");
+                console.Profile.Out.Writer.WriteLine(value ?? "");
             }
         }
 
-        public override void Write(char value) => console.Write(value.ToString());
+        public override void Write(char value) => console.Profile.Out.Writer.Write(value);
     }
 }
 
@@ -383,7 +401,7 @@ internal sealed class RunningTenants : IAsyncDisposable
     public async Task DrainAsync(TimeSpan limit, double timeScale, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.StartNew();
-        var real = limit / timeScale < TimeSpan.FromSeconds(5) ? TimeSpan.FromSeconds(5) : limit / timeScale;
+        var real = TimeSpan.FromTicks(Math.Clamp((limit / timeScale).Ticks, TimeSpan.FromSeconds(5).Ticks, TimeSpan.FromMinutes(2).Ticks));
         while (_tenants.Any(t => t.Account?.InFlight() > 0) && deadline.Elapsed < real)
         {
             await Task.Delay(100, cancellationToken);

@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
-using Insight.Cli.Local;
 using Insight.Cli.Local.Emulation;
 using Insight.Cli.Local.Emulation.Running;
 using Insight.Local.DynamoDb;

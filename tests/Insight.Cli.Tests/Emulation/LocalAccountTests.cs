@@ -15,15 +15,18 @@ public sealed class LocalAccountTests(EngineFixture engine)
     {
         var (tenant, accountId) = ("tenant-batch", EngineFixture.NewAccountId());
         var dlq = EngineFixture.Queue(accountId, "probe-dlq", TimeSpan.FromSeconds(30));
-        var queue = EngineFixture.Queue(accountId, "probe-work", TimeSpan.FromSeconds(60), new RedrivePlan(dlq.Arn, 2));
+        var queue = EngineFixture.Queue(accountId, "probe-work", TimeSpan.FromSeconds(120), new RedrivePlan(dlq.Arn, 2));
         var batch = engine.Function(tenant, accountId, "ProbeBatch");
         var plan = EngineFixture.Account(tenant, accountId, [batch], [queue, dlq],
             [new QueueSourcePlan(queue.Arn, batch.Arn, 10, TimeSpan.FromSeconds(20), ReportBatchItemFailures: true, MaximumConcurrency: null, Enabled: true)],
             [EngineFixture.Rule(accountId, "to-queue", """{"source":["probe.queue"]}""", null, EngineFixture.Target("work", queue.Arn, inputPath: "$.detail"))]);
         var logs = new LogLines();
 
-        // 60 emulated seconds of visibility timeout are 2 real seconds; the 20-second batching window gathers all six.
+        // 120 emulated seconds of visibility timeout are 4 real seconds; the 20-second batching window gathers all six.
         await using var account = await engine.StartAsync(plan, logs, timeScale: 30);
+
+        // Warm first: the visibility timeout runs from the receive, and a cold start must not eat it.
+        Assert.True((await account.InvokeAsync(batch.Arn, """{"Records":[]}""", CancellationToken.None)).Succeeded, logs.ToString());
         var entries = Enumerable.Range(1, 5).Select(i => Entry("probe.queue", $$"""{"id":"good-{{i}}","action":"write"}"""))
             .Append(Entry("probe.queue", """{"id":"poison","action":"fail"}""")).ToList();
         var results = await account.PutEventsAsync(entries, CancellationToken.None);
@@ -33,14 +36,14 @@ public sealed class LocalAccountTests(EngineFixture engine)
 
         // Only the poison message is left: the five that succeeded were deleted although their batch-mate failed.
         var work = Assert.Single(account.Queues(), row => row.Queue == "probe-work");
-        Assert.Equal(1, work.Visible + work.InFlight);
+        Assert.True(work.Visible + work.InFlight == 1, $"{work}\n{logs}");
 
         await Eventually.HoldsAsync(() => account.Queues().Single(row => row.Queue == "probe-dlq").Visible == 1, Patience, () => $"poison in the DLQ\n{logs}");
         await Eventually.HoldsAsync(() => account.InFlight() == 0, Patience, () => $"idle, in flight {account.InFlight()}\n{logs}");
 
         Assert.True(account.Queues().Single(row => row.Queue == "probe-dlq").IsDeadLetterQueue);
         var function = Assert.Single(account.Functions());
-        Assert.Equal(2, function.Invocations); // one batch of six, then the poison alone; the third receive moved it
+        Assert.Equal(3, function.Invocations); // the warm-up, one batch of six, then the poison alone; the third receive moved it
         Assert.Equal(0, function.Errors);
         Assert.Equal(new(6, 6, 0, 0, 0), account.Events());
         var dead = Assert.Single(account.Queue(dlq.Arn)!.Receive(10));
@@ -98,7 +101,7 @@ public sealed class LocalAccountTests(EngineFixture engine)
         var items = await engine.ItemsAsync(accountId, tenant);
         Assert.All(items, item => Assert.Equal(rule.Arn, item["Action"].S));
         var times = items.Select(item => long.Parse(item["Id"].S["tick-".Length..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
-        Assert.Equal(60, times[1] - times[0]); // scheduled times a minute apart in the account's time
+        Assert.All(times, time => Assert.Equal(times[0] % 60, time % 60)); // scheduled times whole minutes apart in the account's time
         Assert.Equal(0, account.Events().Sent); // a schedule puts nothing on the bus
     }
 
@@ -150,14 +153,19 @@ public sealed class LocalAccountTests(EngineFixture engine)
         Assert.Contains("exit status 17", crashed.ErrorMessage, StringComparison.Ordinal);
         await Eventually.HoldsAsync(() => logs.Lines.Any(line => line.Contains("exited with code 17", StringComparison.Ordinal)), Patience, () => logs.ToString());
 
-        var timedOut = await account.InvokeAsync(handler.Arn, Invocation("late", "slow", 10_000), CancellationToken.None);
+        // A handler that honours cancellation reports its own deadline error and its environment lives on ...
+        var cancelled = await account.InvokeAsync(handler.Arn, Invocation("late", "slow", 10_000), CancellationToken.None);
+        Assert.Equal("Function.DeadlineExceeded", cancelled.ErrorType);
+
+        // ... one that does not is ended at the deadline, as Lambda ends it.
+        var timedOut = await account.InvokeAsync(handler.Arn, Invocation("stuck", "hang", 10_000), CancellationToken.None);
         Assert.Equal("Sandbox.Timedout", timedOut.ErrorType);
         Assert.Contains("Task timed out after 2.00 seconds", timedOut.ErrorMessage, StringComparison.Ordinal);
 
         var after = await account.InvokeAsync(handler.Arn, Invocation("after", "write", 0), CancellationToken.None);
         Assert.True(after.Succeeded, $"{after.ErrorType}: {after.ErrorMessage}\n{logs}");
         var status = account.Functions()[0];
-        Assert.Equal((3, 2, 1), (status.Invocations, status.Errors, status.Instances));
+        Assert.Equal((4, 3, 1), (status.Invocations, status.Errors, status.Instances));
         Assert.Equal(["after"], (await engine.ItemsAsync(accountId, tenant)).Select(item => item["Id"].S));
     }
 
@@ -193,6 +201,33 @@ public sealed class LocalAccountTests(EngineFixture engine)
         Assert.Contains("missing-dlq", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("rule bad", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("function:Missing", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_queue_target_gets_its_input_as_the_body_and_a_delivery_that_cannot_be_made_goes_to_the_target_dead_letter_queue()
+    {
+        var (tenant, accountId) = ("tenant-targets", EngineFixture.NewAccountId());
+        var inbox = EngineFixture.Queue(accountId, "inbox", TimeSpan.FromSeconds(30));
+        var dlq = EngineFixture.Queue(accountId, "rule-dlq", TimeSpan.FromSeconds(30));
+        var transformed = new TargetPlan("text", inbox.Arn, null, null,
+            new InputTransformerSpec(new Dictionary<string, string> { ["who"] = "$.detail.id" }, "hello <who>"), 185, TimeSpan.FromHours(24), null);
+        var broken = new TargetPlan("broken", inbox.Arn, """{"fixed":true}""", "$.detail", null, 185, TimeSpan.FromHours(24), dlq.Arn);
+        var plan = EngineFixture.Account(tenant, accountId, [], [inbox, dlq], [],
+            [EngineFixture.Rule(accountId, "greet", """{"source":["probe.greet"]}""", null, transformed),
+             EngineFixture.Rule(accountId, "misconfigured", """{"source":["probe.broken"]}""", null, broken)]);
+        var logs = new LogLines();
+        await using var account = await engine.StartAsync(plan, logs);
+
+        await account.PutEventsAsync([Entry("probe.greet", """{"id":"ada"}"""), Entry("probe.broken", """{"id":"bob"}""")], CancellationToken.None);
+        await Eventually.HoldsAsync(() => account.Events().Pending == 0, Patience, () => $"settled: {account.Events()}\n{logs}");
+
+        Assert.Equal(new(2, 1, 1, 0, 0), account.Events());
+        Assert.Equal("hello ada", Assert.Single(account.Queue(inbox.Arn)!.Receive(10)).Body);
+        var dead = Assert.Single(account.Queue(dlq.Arn)!.Receive(10));
+        Assert.Equal("bob", JsonDocument.Parse(dead.Body).RootElement.GetProperty("detail").GetProperty("id").GetString());
+        Assert.Equal(("InvalidParameter", EngineFixture.Rule(accountId, "misconfigured", null, null).Arn), (dead.Attributes["ERROR_CODE"], dead.Attributes["RULE_ARN"]));
+        Assert.True(account.Queues().Single(row => row.Queue == "rule-dlq").IsDeadLetterQueue);
+        Assert.Equal(0, account.InFlight()); // nothing consumes these queues: what they hold is settled
     }
 
     private static BusEntry Entry(string source, string detail) => new(source, "ProbeMessage", detail, null, null, []);

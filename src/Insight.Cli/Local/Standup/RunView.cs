@@ -40,7 +40,8 @@ internal sealed class RunView(IAnsiConsole console, bool live) : ILocalLogSink
             }
             else
             {
-                console.WriteLine(text);
+                // Straight to the writer: a log line is neither wrapped at the console's width nor read as markup.
+                console.Profile.Out.Writer.WriteLine(text);
             }
         }
     }
@@ -58,7 +59,7 @@ internal sealed class RunView(IAnsiConsole console, bool live) : ILocalLogSink
                 {
                     lock (_lock)
                     {
-                        console.WriteLine(line);
+                        console.Profile.Out.Writer.WriteLine(line);
                     }
 
                     last = line;
@@ -81,13 +82,40 @@ internal sealed class RunView(IAnsiConsole console, bool live) : ILocalLogSink
         }).ConfigureAwait(false);
     }
 
-    /// <summary>The final figures, as a table (always shown in full, live or not).</summary>
+    /// <summary>The final figures: the table on a terminal, a line per function and queue otherwise.</summary>
     public void WriteFinal(LocalRunStatus status)
     {
         lock (_lock)
         {
-            console.Write(Table(status));
-            console.WriteLine(Summary(status));
+            if (live)
+            {
+                console.Write(Table(status));
+            }
+            else
+            {
+                foreach (var line in Lines(status))
+                {
+                    console.Profile.Out.Writer.WriteLine(line);
+                }
+            }
+
+            console.Profile.Out.Writer.WriteLine(Summary(status));
+        }
+    }
+
+    /// <summary>One line per function and per queue, for logs and CI.</summary>
+    public static IEnumerable<string> Lines(LocalRunStatus status)
+    {
+        foreach (var f in status.Functions.OrderBy(f => f.TenantId, StringComparer.Ordinal).ThenBy(f => f.Function, StringComparer.Ordinal))
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"{f.TenantId}/{f.Function}: {f.Invocations} invocations, {f.Errors} errors, {f.Throttles} throttles, p50 {f.P50Milliseconds:F0} ms, p99 {f.P99Milliseconds:F0} ms");
+        }
+
+        foreach (var q in status.Queues.OrderBy(q => q.TenantId, StringComparer.Ordinal).ThenBy(q => q.Queue, StringComparer.Ordinal))
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"{q.TenantId}/{q.Queue}{(q.IsDeadLetterQueue ? " (dead-letter queue)" : "")}: {q.Visible} visible, {q.InFlight} in flight");
         }
     }
 

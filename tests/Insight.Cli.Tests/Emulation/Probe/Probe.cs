@@ -5,7 +5,7 @@ using Insight.Sdk.Data;
 
 namespace EngineProbe;
 
-/// <summary>What a test asks one delivery to do: <c>write</c> (an item keyed by <see cref="Id"/>), <c>fail</c>, <c>crash</c> or <c>slow</c>.</summary>
+/// <summary>What a test asks one delivery to do: <c>write</c> (an item keyed by <see cref="Id"/>), <c>fail</c>, <c>crash</c>, <c>slow</c> or <c>hang</c>.</summary>
 public sealed record ProbeMessage(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("action")] string Action,
@@ -61,6 +61,10 @@ internal static class Probe
                 break;
             case "slow":
                 await Task.Delay(message.DelayMs, cancellationToken);
+                break;
+            case "hang":
+                // Deaf to cancellation, as code stuck in a blocking call is: only ending the process stops it.
+                Thread.Sleep(message.DelayMs);
                 break;
         }
 

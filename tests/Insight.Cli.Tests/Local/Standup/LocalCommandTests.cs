@@ -76,4 +76,12 @@ public sealed class LocalCommandTests : IDisposable
         Assert.False(Monorepo.IsInfrastructureApp(Path.Combine(TestRepository.Root, "src", "Insight.Cli", "Insight.Cli.csproj")));
         Assert.False(Monorepo.IsInfrastructureApp(Path.Combine(TestRepository.Root, "tests", "Insight.Sdk.Cdk.Tests", "Insight.Sdk.Cdk.Tests.csproj")));
     }
+
+    [Fact]
+    public void Resources_with_no_local_effect_are_counted_by_type_and_partly_emulated_ones_named()
+    {
+        Assert.Equal(
+            "2 AWS::IAM::Role; 1 AWS::Logs::LogGroup; Orders/Stage (AWS::ApiGatewayV2::Stage): AccessLogSettings (access logging and throttling)",
+            LocalCommand.NotEmulated(["Orders/A (AWS::IAM::Role)", "Orders/L (AWS::Logs::LogGroup)", "Billing/B (AWS::IAM::Role)", "Orders/Stage (AWS::ApiGatewayV2::Stage): AccessLogSettings (access logging and throttling)"]));
+    }
 }

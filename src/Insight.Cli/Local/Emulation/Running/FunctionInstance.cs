@@ -103,12 +103,14 @@ internal sealed class FunctionInstance : IAsyncDisposable
         var invocation = _server.InvokeAsync(payload, new InvocationOptions { RequestId = requestId, Timeout = _function.Timeout }, abandon.Token);
         var deadline = Task.Delay(_function.Timeout + DeadlineSlack, abandon.Token);
         var first = await Task.WhenAny(invocation, _exit, deadline).ConfigureAwait(false);
+
+        // Cancelled whatever happened: the deadline's timer must not outlive an invocation that answered in time.
+        await abandon.CancelAsync().ConfigureAwait(false);
         if (first == invocation && invocation.IsCompletedSuccessfully)
         {
             return invocation.Result;
         }
 
-        await abandon.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         if (first == invocation)
         {

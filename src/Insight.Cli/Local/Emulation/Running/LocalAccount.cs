@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Amazon.DynamoDBv2;
@@ -29,6 +30,7 @@ internal sealed class LocalAccount : IAsyncDisposable
     private readonly EventRouter _router;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _background = [];
+    private readonly ConcurrentDictionary<Task, bool> _tracked = new();
     private long _inFlight;
     private int _disposed;
 
@@ -45,8 +47,6 @@ internal sealed class LocalAccount : IAsyncDisposable
 
     /// <summary>The account's default event bus, where destinations and rules of the account's own events point.</summary>
     public string DefaultBusArn => $"arn:aws:events:{_plan.Region}:{_plan.AccountId}:event-bus/default";
-
-    internal AccountPlan Plan => _plan;
 
     /// <summary>
     /// Creates the account's tables, then starts its queues' pollers and its schedules. Functions start their first
@@ -65,6 +65,12 @@ internal sealed class LocalAccount : IAsyncDisposable
         if (!(options.TimeScale > 0) || double.IsInfinity(options.TimeScale))
         {
             throw new LocalRunException($"The time scale must be a positive number, not {options.TimeScale.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (plan.Functions.Select(function => function.Arn).Concat(plan.Queues.Select(queue => queue.Arn))
+                .GroupBy(arn => arn, StringComparer.Ordinal).FirstOrDefault(arns => arns.Count() > 1) is { } twice)
+        {
+            throw new LocalRunException($"The plan of {plan.TenantId} ({plan.AccountId}) declares {twice.Key} more than once.");
         }
 
         var account = new LocalAccount(plan, options);
@@ -167,7 +173,14 @@ internal sealed class LocalAccount : IAsyncDisposable
             // Stopped as asked.
         }
 
+        // Ending the processes fails the invocations still running; the work waiting on them then ends as cancelled.
         await Task.WhenAll(_pools.Values.Select(pool => pool.DisposeAsync().AsTask())).ConfigureAwait(false);
+        var patience = Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None);
+        while (!_tracked.IsEmpty && await Task.WhenAny(Task.WhenAll(_tracked.Keys), patience).ConfigureAwait(false) != patience)
+        {
+            // Work that ended may have started more (a destination's invocation); wait for that too.
+        }
+
         _stopping.Dispose();
     }
 
@@ -177,25 +190,28 @@ internal sealed class LocalAccount : IAsyncDisposable
     internal void Track(Func<CancellationToken, Task> work)
     {
         Interlocked.Increment(ref _inFlight);
-        _ = Task.Run(async () =>
+        var stopping = _stopping.Token;
+        var task = Task.Run(async () =>
         {
             try
             {
-                await work(_stopping.Token).ConfigureAwait(false);
+                await work(stopping).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (Exception) when (stopping.IsCancellationRequested)
             {
-                // The account is stopping; unsettled work ends with it.
+                // The account is stopping (its processes ended under the work); unsettled work ends with it.
             }
             catch (Exception exception)
             {
-                _options.Logs.Write(_plan.TenantId, "insight-local", $"[insight local] internal error: {exception}", isError: true);
+                _options.Logs.Write(_plan.TenantId, "insight-local", $"[insight local] internal error, the work is lost: {exception}", isError: true);
             }
             finally
             {
                 Interlocked.Decrement(ref _inFlight);
             }
-        });
+        }, CancellationToken.None);
+        _tracked[task] = true;
+        _ = task.ContinueWith(done => _tracked.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>Invokes a function asynchronously and waits for the invocation's end (after retries and destination).</summary>

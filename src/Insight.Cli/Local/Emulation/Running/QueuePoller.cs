@@ -16,6 +16,8 @@ namespace Insight.Cli.Local.Emulation.Running;
 /// </summary>
 internal sealed class QueuePoller(QueueSourcePlan mapping, LocalQueue queue, FunctionPool pool, AccountPlan account, LocalClock clock, ILocalLogSink logs)
 {
+    private readonly SemaphoreSlim _gathering = new(1, 1);
+
     /// <summary>Runs the pollers until <paramref name="cancellationToken"/> stops them.</summary>
     public Task RunAsync(CancellationToken cancellationToken)
     {
@@ -31,17 +33,28 @@ internal sealed class QueuePoller(QueueSourcePlan mapping, LocalQueue queue, Fun
             {
                 await queue.WaitForVisibleAsync(cancellationToken).ConfigureAwait(false);
 
-                // The slot comes first: messages received while no environment is free would sit invisible for nothing.
-                if (!await pool.WaitForSlotAsync(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false))
+                // One batch fills at a time, as Lambda's batcher fills a batch before it invokes: pollers gathering side
+                // by side would split a burst into many small batches.
+                await _gathering.WaitAsync(cancellationToken).ConfigureAwait(false);
+                List<ReceivedMessage> batch;
+                try
                 {
-                    continue;
-                }
+                    // The slot comes first: messages received while no environment is free would sit invisible for nothing.
+                    if (!await pool.WaitForSlotAsync(Timeout.InfiniteTimeSpan, cancellationToken).ConfigureAwait(false))
+                    {
+                        continue;
+                    }
 
-                var batch = await GatherAsync(cancellationToken).ConfigureAwait(false);
-                if (batch.Count == 0)
+                    batch = await GatherAsync(cancellationToken).ConfigureAwait(false);
+                    if (batch.Count == 0)
+                    {
+                        pool.ReleaseSlot();
+                        continue;
+                    }
+                }
+                finally
                 {
-                    pool.ReleaseSlot();
-                    continue;
+                    _gathering.Release();
                 }
 
                 await DeliverAsync(batch, cancellationToken).ConfigureAwait(false);
