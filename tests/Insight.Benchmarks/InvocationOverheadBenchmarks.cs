@@ -15,7 +15,7 @@ namespace Insight.Benchmarks;
 /// the ratio isolates what the SDK adds: envelope parsing, validation, DI scope, logging, metrics, serialization.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Throughput, launchCount: 1, warmupCount: 5, iterationCount: 20)]
+[SimpleJob(RunStrategy.Throughput, launchCount: 3, warmupCount: 5, iterationCount: 20)]
 public class InvocationOverheadBenchmarks
 {
     private const string EventId = "0f8fad5b-d9cb-469f-a165-70867728950e";

@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Insight.Local.DynamoDb;
 using Insight.Sdk.Data;
+using Insight.Sdk.Data.Wire;
 
 namespace Insight.Testing;
 
@@ -16,6 +17,11 @@ public sealed class LocalDynamoDb : IAsyncLifetime
     /// <summary>A client for setting up and checking items directly.</summary>
     public IAmazonDynamoDB Client { get; private set; } = null!;
 
+    /// <summary>DynamoDB Local spoken directly (the typed tables' direct path), signed as the AWS SDK's client signs.</summary>
+    public IDynamoWire Wire { get; private set; } = null!;
+
+    private HttpClient? _wireHttp;
+
     public async Task InitializeAsync()
     {
         // The functions' DynamoDB client takes its credentials from the process environment, as on Lambda.
@@ -23,6 +29,13 @@ public sealed class LocalDynamoDb : IAsyncLifetime
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "local");
         _local = await DynamoDbLocal.StartAsync(Path.Combine(TestRepository.Root, ".tools"));
         Client = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = _local.ServiceUrl, AuthenticationRegion = "eu-central-1" });
+        _wireHttp = new HttpClient();
+        Wire = new DynamoWireClient(_wireHttp, new DynamoWireOptions
+        {
+            ServiceUrl = new Uri(_local.ServiceUrl),
+            Region = "eu-central-1",
+            Credentials = new BasicAWSCredentials("local", "local"),
+        });
     }
 
     /// <summary>
@@ -55,6 +68,7 @@ public sealed class LocalDynamoDb : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Client?.Dispose();
+        _wireHttp?.Dispose();
         if (_local is not null)
         {
             await _local.DisposeAsync();

@@ -73,6 +73,9 @@ internal static class EntityEmitter
             {
                 EmitConstruction(writer, nested.FullTypeName, nested.Properties, nested.HasConstructorParameters);
             }
+
+            writer.Line();
+            WireEmitter.EmitNestedMembers(writer, nested);
         }
 
         return writer.ToString();
@@ -138,13 +141,16 @@ internal static class EntityEmitter
                     writer.Line();
                 }
 
-                writer.Line($"var context = new DynamoReadContext({Literal.String(entity.TableName)}, () => Schema.DescribeKey(item), \"\");")
+                writer.Line("var context = new DynamoReadContext(Schema, item);")
                       .Line("return");
                 using (writer.Indented())
                 {
                     EmitConstruction(writer, entity.FullTypeName, entity.Properties, entity.HasConstructorParameters);
                 }
             }
+
+            writer.Line();
+            WireEmitter.EmitEntityMembers(writer, entity, key => KeyValue(entity, key, p => "entity." + p));
 
             var keyProperties = KeyProperties(entity);
             writer.Line()
@@ -201,7 +207,10 @@ internal static class EntityEmitter
         writer.Line(readOnly
                 ? $"/// <summary>Read access to the {entity.TableName} table: a function whose handler takes this gets only read permissions.</summary>"
                 : $"/// <summary>Read and write access to the {entity.TableName} table.</summary>")
-              .Line($"{entity.Accessibility} sealed partial class {name}(global::Amazon.DynamoDBv2.IAmazonDynamoDB client, DynamoTableNames names) : {baseType}(client, names)");
+              .Line(readOnly
+                  ? "/// <remarks>With <paramref name=\"wire\"/>, get and query speak DynamoDB's JSON directly.</remarks>"
+                  : "/// <remarks>With <paramref name=\"wire\"/>, get, query, put and delete speak DynamoDB's JSON directly.</remarks>")
+              .Line($"{entity.Accessibility} sealed partial class {name}(global::Amazon.DynamoDBv2.IAmazonDynamoDB client, DynamoTableNames names, global::Insight.Sdk.Data.Wire.IDynamoWire? wire = null) : {baseType}(client, names, wire)");
         using (writer.Braces())
         {
             writer.Line($"/// <summary>The item with this key, or <c>null</c>.</summary>")
@@ -321,7 +330,11 @@ internal static class EntityEmitter
         }
     }
 
-    private static void EmitConstruction(SourceWriter writer, string typeName, EquatableArray<PropertyModel> properties, bool withConstructor)
+    private static void EmitConstruction(SourceWriter writer, string typeName, EquatableArray<PropertyModel> properties, bool withConstructor) =>
+        EmitConstruction(writer, typeName, properties, withConstructor, ReadProperty);
+
+    /// <summary>Constructs the type, each property's value the expression <paramref name="valueOf"/> gives.</summary>
+    public static void EmitConstruction(SourceWriter writer, string typeName, EquatableArray<PropertyModel> properties, bool withConstructor, System.Func<PropertyModel, string> valueOf)
     {
         var constructorArguments = properties.Where(p => p.ConstructorIndex >= 0).OrderBy(p => p.ConstructorIndex).ToList();
         var initialized = properties.Where(p => p.ConstructorIndex < 0).ToList();
@@ -332,7 +345,7 @@ internal static class EntityEmitter
             {
                 for (var i = 0; i < constructorArguments.Count; i++)
                 {
-                    writer.Line(ReadProperty(constructorArguments[i]) + (i == constructorArguments.Count - 1 ? ")" : ","));
+                    writer.Line(valueOf(constructorArguments[i]) + (i == constructorArguments.Count - 1 ? ")" : ","));
                 }
             }
         }
@@ -351,7 +364,7 @@ internal static class EntityEmitter
         {
             foreach (var property in initialized)
             {
-                writer.Line($"{property.Name} = {ReadProperty(property)},");
+                writer.Line($"{property.Name} = {valueOf(property)},");
             }
         }
     }
@@ -385,9 +398,12 @@ internal static class EntityEmitter
         }
 
         var bound = "stored_" + property.Name;
-        var absent = property.Shape.IsCollection && !property.Shape.IsNullable ? ValueCode.Empty(property.Shape) : property.DefaultValue ?? "null";
-        return $"DynamoValue.Optional(item, {attribute}) is {{ }} {bound} ? {Read(bound)} : {absent}";
+        return $"DynamoValue.Optional(item, {attribute}) is {{ }} {bound} ? {Read(bound)} : {AbsentValue(property)}";
     }
+
+    /// <summary>What an optional property reads as when its attribute is absent.</summary>
+    public static string AbsentValue(PropertyModel property) =>
+        property.Shape.IsCollection && !property.Shape.IsNullable ? ValueCode.Empty(property.Shape) : property.DefaultValue ?? "null";
 
     private static string KeyValue(EntityModel entity, KeyModel key, System.Func<string, string> valueOf)
     {
@@ -414,14 +430,14 @@ internal static class EntityEmitter
     private static string Parameters(EntityModel entity, IEnumerable<string> properties) =>
         string.Join(", ", properties.Select(p => $"{PropertyType(Property(entity, p))} {ParameterName(p)}"));
 
-    private static string PropertyType(PropertyModel property) => property.Shape.TypeName + (property.Shape.IsNullable ? "?" : "");
+    public static string PropertyType(PropertyModel property) => property.Shape.TypeName + (property.Shape.IsNullable ? "?" : "");
 
     private static PropertyModel Property(EntityModel entity, string name) => entity.Properties.First(p => p.Name == name);
 
     private static string ParameterName(string property) =>
         "@" + char.ToLowerInvariant(property[0]) + property.Substring(1);
 
-    private static string ConverterField(PropertyModel property) => $"s_{char.ToLowerInvariant(property.Name[0])}{property.Name.Substring(1)}Converter";
+    public static string ConverterField(PropertyModel property) => $"s_{char.ToLowerInvariant(property.Name[0])}{property.Name.Substring(1)}Converter";
 
     private static string IndexLiteral(EntityModel entity, IndexModel index)
     {

@@ -84,7 +84,8 @@ internal static class ValueCode
         _ => $"{converterField}.ToAttributeValue({expression})",
     };
 
-    private static string Collect(ValueShape shape, string list) => shape.Collection switch
+    /// <summary>Turns the List a collection is read as into the declared collection type.</summary>
+    public static string Collect(ValueShape shape, string list) => shape.Collection switch
     {
         CollectionKind.Array => $"{list}.ToArray()",
         CollectionKind.HashSet => $"new HashSet<{ElementTypeName(shape.Element!)}>({list})",

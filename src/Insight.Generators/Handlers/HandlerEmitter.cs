@@ -199,7 +199,7 @@ internal static class HandlerEmitter
             writer.Line("global::Insight.Sdk.Data.DynamoServiceCollectionExtensions.AddInsightDynamoDb(services);");
             foreach (var table in tables)
             {
-                writer.Line($"services.TryAddSingleton(static provider => new {table.TypeFullName}(provider.GetRequiredService<global::Amazon.DynamoDBv2.IAmazonDynamoDB>(), provider.GetRequiredService<global::Insight.Sdk.Data.DynamoTableNames>()));");
+                writer.Line($"services.TryAddSingleton(static provider => new {table.TypeFullName}(provider.GetRequiredService<global::Amazon.DynamoDBv2.IAmazonDynamoDB>(), provider.GetRequiredService<global::Insight.Sdk.Data.DynamoTableNames>(), provider.GetService<global::Insight.Sdk.Data.Wire.IDynamoWire>()));");
             }
         }
     }

@@ -1,20 +1,54 @@
 namespace Insight.Sdk.Data;
 
-/// <summary>Where a value is being read from, so a mapping failure names table, key and attribute path.</summary>
-public readonly struct DynamoReadContext(string table, Func<string> key, string path)
+/// <summary>
+/// Where a value is being read from, so a mapping failure names table, key and attribute path. The key is described only
+/// when a read fails, so reading an item allocates nothing for its context.
+/// </summary>
+public readonly struct DynamoReadContext
 {
+    private readonly Func<string>? _key;
+    private readonly DynamoSchema? _schema;
+    private readonly IReadOnlyDictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>? _item;
+
+    /// <summary>A context whose key is described by <paramref name="key"/> on failure.</summary>
+    public DynamoReadContext(string table, Func<string> key, string path)
+    {
+        Table = table;
+        _key = key;
+        Path = path;
+    }
+
+    /// <summary>The context of an item of <paramref name="schema"/>'s table: on failure, its key is described from <paramref name="item"/>.</summary>
+    public DynamoReadContext(DynamoSchema schema, IReadOnlyDictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> item)
+    {
+        Table = schema.TableName;
+        _schema = schema;
+        _item = item;
+        Path = "";
+    }
+
+    private DynamoReadContext(in DynamoReadContext parent, string path)
+    {
+        Table = parent.Table;
+        _key = parent._key;
+        _schema = parent._schema;
+        _item = parent._item;
+        Path = path;
+    }
+
     /// <summary>The table's logical name.</summary>
-    public string Table { get; } = table;
+    public string Table { get; }
 
     /// <summary>The attribute path being read.</summary>
-    public string Path { get; } = path;
+    public string Path { get; }
 
     /// <summary>The context of a nested attribute.</summary>
-    public DynamoReadContext At(string attribute) => new(Table, key, Path.Length == 0 ? attribute : Path + "." + attribute);
+    public DynamoReadContext At(string attribute) => new(this, Path.Length == 0 ? attribute : Path + "." + attribute);
 
     /// <summary>The context of a list element.</summary>
-    public DynamoReadContext At(int index) => new(Table, key, $"{Path}[{index}]");
+    public DynamoReadContext At(int index) => new(this, $"{Path}[{index}]");
 
     /// <summary>An exception naming where the problem is.</summary>
-    public DynamoMappingException Fail(string problem) => new(Table, key(), Path, problem);
+    public DynamoMappingException Fail(string problem) =>
+        new(Table, _schema is not null ? _schema.DescribeKey(_item!) : _key?.Invoke() ?? "?", Path, problem);
 }

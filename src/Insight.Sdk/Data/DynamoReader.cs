@@ -1,12 +1,16 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Insight.Sdk.Data.Wire;
 
 namespace Insight.Sdk.Data;
 
 /// <summary>
 /// Read access to one table: get, query (by key and by index, paged as an async stream) and batch get. A function
-/// whose handler takes only readers gets only read permissions.
+/// whose handler takes only readers gets only read permissions. With an <see cref="IDynamoWire"/>, get and query speak
+/// DynamoDB's JSON directly (the entity's generated <c>WriteItem</c>/<c>ReadItem</c>); without one, and for the other
+/// operations, they go through the AWS SDK's client.
 /// </summary>
 public abstract class DynamoReader<T>
     where T : IDynamoEntity<T>
@@ -16,10 +20,17 @@ public abstract class DynamoReader<T>
 
     /// <summary>Creates the reader; the physical table name is resolved once, here.</summary>
     protected DynamoReader(IAmazonDynamoDB client, DynamoTableNames names)
+        : this(client, names, wire: null)
+    {
+    }
+
+    /// <summary>Creates the reader; with <paramref name="wire"/>, get and query take the direct path.</summary>
+    protected DynamoReader(IAmazonDynamoDB client, DynamoTableNames names, IDynamoWire? wire)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(names);
         Client = client;
+        Wire = wire;
         TableName = names.Resolve(T.Schema.TableName);
     }
 
@@ -29,12 +40,20 @@ public abstract class DynamoReader<T>
     /// <summary>The DynamoDB client.</summary>
     protected IAmazonDynamoDB Client { get; }
 
+    /// <summary>DynamoDB spoken directly, when the service has it; <c>null</c> sends everything through <see cref="Client"/>.</summary>
+    protected IDynamoWire? Wire { get; }
+
     /// <summary>The schema the entity declares.</summary>
     protected static DynamoSchema Schema => T.Schema;
 
     /// <summary>The item with <paramref name="key"/>, or <c>null</c>.</summary>
     protected async Task<T?> GetItemAsync(Dictionary<string, AttributeValue> key, bool consistentRead, CancellationToken cancellationToken)
     {
+        if (Wire is { } wire)
+        {
+            return await wire.SendAsync("GetItem", TableName, new WireGet(TableName, key, consistentRead), WireGet.Write, WireGet.Read, cancellationToken).ConfigureAwait(false);
+        }
+
         var response = await DynamoCall.RunAsync(Client, "GetItem", DynamoCall.Table(TableName), new GetItemRequest { TableName = TableName, Key = key, ConsistentRead = consistentRead },
             static (client, request, ct) => client.GetItemAsync(request, ct), cancellationToken).ConfigureAwait(false);
         return response.Item is { Count: > 0 } item && IsOwnType(item) ? T.FromItem(item) : default;
@@ -92,6 +111,27 @@ public abstract class DynamoReader<T>
         }
 
         var remaining = options.Limit ?? int.MaxValue;
+        if (Wire is { } wire)
+        {
+            do
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var page = await wire.SendAsync("Query", TableName, request, WireQuery.Write, WireQuery.Read, cancellationToken).ConfigureAwait(false);
+                foreach (var item in page.Items)
+                {
+                    yield return item;
+                    if (--remaining == 0)
+                    {
+                        yield break;
+                    }
+                }
+
+                request.ExclusiveStartKey = page.LastEvaluatedKey;
+            }
+            while (request.ExclusiveStartKey is not null);
+            yield break;
+        }
+
         do
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -145,6 +185,160 @@ public abstract class DynamoReader<T>
     /// <summary>Where several entity types share the table, whether <paramref name="item"/> is this type.</summary>
     protected static bool IsOwnType(Dictionary<string, AttributeValue> item) =>
         Schema.EntityType is null || (item.TryGetValue(Schema.DiscriminatorAttribute!, out var type) && type.S == Schema.EntityType);
+
+    /// <summary>Where several entity types share the table, whether the item the reader is on is this type (the reader does not move).</summary>
+    private static bool IsOwnType(Utf8JsonReader item)
+    {
+        if (Schema.EntityType is null)
+        {
+            return true;
+        }
+
+        while (item.Read() && item.TokenType == JsonTokenType.PropertyName)
+        {
+            if (item.ValueTextEquals(Schema.DiscriminatorAttribute!))
+            {
+                item.Read();
+                return DynamoJson.ReadValue(ref item).S == Schema.EntityType;
+            }
+
+            item.Read();
+            item.Skip();
+        }
+
+        return false;
+    }
+
+    /// <summary>A GetItem request and the entity its response holds.</summary>
+    private readonly record struct WireGet(string Table, Dictionary<string, AttributeValue> Key, bool ConsistentRead)
+    {
+        public static void Write(Utf8JsonWriter writer, WireGet get)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("TableName"u8, get.Table);
+            writer.WritePropertyName("Key"u8);
+            DynamoJson.WriteAttributes(writer, get.Key);
+            if (get.ConsistentRead)
+            {
+                writer.WriteBoolean("ConsistentRead"u8, true);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        public static T? Read(ReadOnlySpan<byte> body, WireGet get)
+        {
+            var reader = new Utf8JsonReader(body);
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("Item"u8))
+                {
+                    reader.Read();
+                    var probe = reader;
+                    var empty = probe.Read() && probe.TokenType == JsonTokenType.EndObject;
+                    return !empty && IsOwnType(reader) ? T.ReadItem(ref reader) : default;
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+
+            return default;
+        }
+    }
+
+    /// <summary>A Query request, written from the same <see cref="QueryRequest"/> the client path sends, and one page of its answer.</summary>
+    private static class WireQuery
+    {
+        public static void Write(Utf8JsonWriter writer, QueryRequest request)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("TableName"u8, request.TableName);
+            if (request.IndexName is { } index)
+            {
+                writer.WriteString("IndexName"u8, index);
+            }
+
+            writer.WriteString("KeyConditionExpression"u8, request.KeyConditionExpression);
+            if (request.FilterExpression is { } filter)
+            {
+                writer.WriteString("FilterExpression"u8, filter);
+            }
+
+            writer.WriteStartObject("ExpressionAttributeNames"u8);
+            foreach (var (name, attribute) in request.ExpressionAttributeNames)
+            {
+                writer.WriteString(name, attribute);
+            }
+
+            writer.WriteEndObject();
+            writer.WritePropertyName("ExpressionAttributeValues"u8);
+            DynamoJson.WriteAttributes(writer, request.ExpressionAttributeValues);
+            if (request.ScanIndexForward == false)
+            {
+                writer.WriteBoolean("ScanIndexForward"u8, false);
+            }
+
+            if (request.ConsistentRead == true)
+            {
+                writer.WriteBoolean("ConsistentRead"u8, true);
+            }
+
+            if (request.Limit is { } limit)
+            {
+                writer.WriteNumber("Limit"u8, limit);
+            }
+
+            if (request.ExclusiveStartKey is { } start)
+            {
+                writer.WritePropertyName("ExclusiveStartKey"u8);
+                DynamoJson.WriteAttributes(writer, start);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        public static QueryPage Read(ReadOnlySpan<byte> body, QueryRequest request)
+        {
+            var reader = new Utf8JsonReader(body);
+            reader.Read();
+            List<T>? items = null;
+            var count = 0;
+            Dictionary<string, AttributeValue>? last = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("Count"u8))
+                {
+                    reader.Read();
+                    count = reader.GetInt32();
+                }
+                else if (reader.ValueTextEquals("Items"u8))
+                {
+                    reader.Read();
+                    items = new List<T>(count);
+                    while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        items.Add(T.ReadItem(ref reader));
+                    }
+                }
+                else if (reader.ValueTextEquals("LastEvaluatedKey"u8))
+                {
+                    reader.Read();
+                    last = DynamoJson.ReadAttributes(ref reader);
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+
+            return new QueryPage(items ?? [], last is { Count: > 0 } ? last : null);
+        }
+    }
+
+    private sealed record QueryPage(List<T> Items, Dictionary<string, AttributeValue>? LastEvaluatedKey);
 
     private static (string Partition, string? Sort) KeysOf(string? indexName)
     {

@@ -1,12 +1,15 @@
+using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Insight.Sdk.Data.Wire;
 
 namespace Insight.Sdk.Data;
 
 /// <summary>
 /// Read and write access to one table: everything <see cref="DynamoReader{T}"/> does, plus put (optionally only if
 /// absent), update with typed expressions, delete, batch write and transactional writes. A <see cref="VersionAttribute"/>
-/// is checked and incremented on every one of these writes.
+/// is checked and incremented on every one of these writes. With an <see cref="IDynamoWire"/>, put and delete (as get and
+/// query) speak DynamoDB's JSON directly; update, batch writes and transactions go through the AWS SDK's client.
 /// </summary>
 public abstract class DynamoTable<T> : DynamoReader<T>
     where T : IDynamoEntity<T>
@@ -20,6 +23,12 @@ public abstract class DynamoTable<T> : DynamoReader<T>
     {
     }
 
+    /// <summary>Creates the table; with <paramref name="wire"/>, get, query, put and delete take the direct path.</summary>
+    protected DynamoTable(IAmazonDynamoDB client, DynamoTableNames names, IDynamoWire? wire)
+        : base(client, names, wire)
+    {
+    }
+
     /// <summary>A transaction on this table's client, to which writes to this and other tables can be added.</summary>
     public DynamoTransaction BeginTransaction() => new(Client);
 
@@ -28,6 +37,21 @@ public abstract class DynamoTable<T> : DynamoReader<T>
     /// <exception cref="ConditionFailedException">With <see cref="PutOptions.OnlyIfAbsent"/>: the item exists.</exception>
     public async Task<T> PutAsync(T entity, PutOptions? options = null, CancellationToken cancellationToken = default)
     {
+        if (Wire is { } wire)
+        {
+            var plan = PlanPut(entity, options);
+            try
+            {
+                await wire.SendAsync("PutItem", TableName, (TableName, plan), WirePut.Write, WirePut.Read, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConditionalCheckFailedException exception)
+            {
+                throw ConditionFailure(T.KeyOf(entity), plan.Expected, plan.OnlyIfAbsent, exception);
+            }
+
+            return plan.Stored;
+        }
+
         var (put, stored) = BuildPut(entity, options);
         try
         {
@@ -102,6 +126,18 @@ public abstract class DynamoTable<T> : DynamoReader<T>
     protected async Task<bool> DeleteItemAsync(Dictionary<string, AttributeValue> key, long? expectedVersion, CancellationToken cancellationToken)
     {
         var delete = BuildDelete(key, expectedVersion);
+        if (Wire is { } wire)
+        {
+            try
+            {
+                return await wire.SendAsync("DeleteItem", TableName, delete, WireDelete.Write, WireDelete.Read, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ConditionalCheckFailedException exception)
+            {
+                throw ConditionFailure(key, expectedVersion, onlyIfAbsent: false, exception);
+            }
+        }
+
         try
         {
             var response = await DynamoCall.RunAsync(Client, "DeleteItem", DynamoCall.Table(TableName), new DeleteItemRequest
@@ -150,46 +186,58 @@ public abstract class DynamoTable<T> : DynamoReader<T>
 
     internal (Put Put, T Stored) BuildPut(T entity, PutOptions? options)
     {
-        var stored = entity;
-        var item = T.ToItem(entity);
-        var conditions = new List<string>(2);
+        var plan = PlanPut(entity, options);
+        var item = T.ToItem(plan.Stored);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         var values = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-
         if (Schema.VersionAttribute is { } versionAttribute)
         {
-            // As DynamoDBContext does: a new item starts at version 0, and each write expects the version it read.
-            var current = T.VersionOf(entity);
-            var next = current is null ? 0 : current.Value + 1;
-            stored = T.WithVersion(entity, next);
-            item[versionAttribute] = DynamoValue.FromNumber(next);
             names["#v"] = versionAttribute;
-            if (current is null)
+            if (plan.Expected is { } expected)
             {
-                conditions.Add("attribute_not_exists(#v)");
-            }
-            else
-            {
-                conditions.Add("#v = :v");
-                values[":v"] = DynamoValue.FromNumber(current.Value);
+                values[":v"] = DynamoValue.FromNumber(expected);
             }
         }
 
-        if (options?.OnlyIfAbsent == true)
+        if (plan.OnlyIfAbsent)
         {
             names["#pk"] = Schema.PartitionKey;
-            conditions.Add("attribute_not_exists(#pk)");
         }
 
         return (new Put
         {
             TableName = TableName,
             Item = item,
-            ConditionExpression = conditions.Count == 0 ? null : string.Join(" AND ", conditions),
+            ConditionExpression = plan.Condition,
             ExpressionAttributeNames = names.Count == 0 ? null : names,
             ExpressionAttributeValues = values.Count == 0 ? null : values,
-        }, stored);
+        }, plan.Stored);
     }
+
+    /// <summary>
+    /// What a put stores and on what condition: as DynamoDBContext does, a new item starts at version 0 and each write
+    /// expects the version it read (<c>#v</c>, <c>:v</c>); only-if-absent needs no item with the key (<c>#pk</c>).
+    /// </summary>
+    internal static PutPlan PlanPut(T entity, PutOptions? options)
+    {
+        var onlyIfAbsent = options?.OnlyIfAbsent == true;
+        string? condition = onlyIfAbsent ? "attribute_not_exists(#pk)" : null;
+        if (Schema.VersionAttribute is null)
+        {
+            return new PutPlan(entity, null, onlyIfAbsent, condition);
+        }
+
+        var current = T.VersionOf(entity);
+        var versionCondition = current is null ? "attribute_not_exists(#v)" : "#v = :v";
+        return new PutPlan(
+            T.WithVersion(entity, current is null ? 0 : current.Value + 1),
+            current,
+            onlyIfAbsent,
+            condition is null ? versionCondition : versionCondition + " AND " + condition);
+    }
+
+    /// <summary>The stored entity, the version the write expects, and the condition expression.</summary>
+    internal readonly record struct PutPlan(T Stored, long? Expected, bool OnlyIfAbsent, string? Condition);
 
     internal Delete BuildDelete(Dictionary<string, AttributeValue> key, long? expectedVersion) =>
         Schema.VersionAttribute is { } versionAttribute && expectedVersion is { } version
@@ -247,5 +295,91 @@ public abstract class DynamoTable<T> : DynamoReader<T>
         return Schema.VersionAttribute is not null && !onlyIfAbsent
             ? new VersionConflictException(Schema.TableName, key, expectedVersion, inner)
             : new ConditionFailedException(Schema.TableName, key, onlyIfAbsent ? "only if absent" : "of this write", inner);
+    }
+
+    /// <summary>A PutItem request written straight from the entity.</summary>
+    private static class WirePut
+    {
+        public static void Write(Utf8JsonWriter writer, (string Table, PutPlan Plan) put)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("TableName"u8, put.Table);
+            writer.WritePropertyName("Item"u8);
+            T.WriteItem(writer, put.Plan.Stored);
+            if (put.Plan.Condition is { } condition)
+            {
+                writer.WriteString("ConditionExpression"u8, condition);
+                writer.WriteStartObject("ExpressionAttributeNames"u8);
+                if (Schema.VersionAttribute is { } versionAttribute)
+                {
+                    writer.WriteString("#v"u8, versionAttribute);
+                }
+
+                if (put.Plan.OnlyIfAbsent)
+                {
+                    writer.WriteString("#pk"u8, Schema.PartitionKey);
+                }
+
+                writer.WriteEndObject();
+                if (put.Plan.Expected is { } expected)
+                {
+                    writer.WriteStartObject("ExpressionAttributeValues"u8);
+                    writer.WritePropertyName(":v"u8);
+                    DynamoJson.WriteNumber(writer, expected);
+                    writer.WriteEndObject();
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        public static bool Read(ReadOnlySpan<byte> body, (string Table, PutPlan Plan) put) => true;
+    }
+
+    /// <summary>A DeleteItem request, written from the same <see cref="Delete"/> the client path sends; whether it deleted an item.</summary>
+    private static class WireDelete
+    {
+        public static void Write(Utf8JsonWriter writer, Delete delete)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("TableName"u8, delete.TableName);
+            writer.WritePropertyName("Key"u8);
+            DynamoJson.WriteAttributes(writer, delete.Key);
+            if (delete.ConditionExpression is { } condition)
+            {
+                writer.WriteString("ConditionExpression"u8, condition);
+                writer.WriteStartObject("ExpressionAttributeNames"u8);
+                foreach (var (name, attribute) in delete.ExpressionAttributeNames)
+                {
+                    writer.WriteString(name, attribute);
+                }
+
+                writer.WriteEndObject();
+                writer.WritePropertyName("ExpressionAttributeValues"u8);
+                DynamoJson.WriteAttributes(writer, delete.ExpressionAttributeValues);
+            }
+
+            writer.WriteString("ReturnValues"u8, "ALL_OLD"u8);
+            writer.WriteEndObject();
+        }
+
+        public static bool Read(ReadOnlySpan<byte> body, Delete delete)
+        {
+            var reader = new Utf8JsonReader(body);
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("Attributes"u8))
+                {
+                    // ALL_OLD: the deleted item, or nothing when there was none.
+                    return reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+                }
+
+                reader.Read();
+                reader.Skip();
+            }
+
+            return false;
+        }
     }
 }

@@ -12,8 +12,8 @@ namespace Insight.Sdk.Data;
 /// </summary>
 public static class DynamoValue
 {
-    private const string DateTimeFormat = "yyyy-MM-dd\\THH:mm:ss.fff\\Z";
-    private const string DateTimeOffsetFormat = "yyyy-MM-dd\\THH:mm:ss.fffffff\\Z";
+    internal const string DateTimeFormat = "yyyy-MM-dd\\THH:mm:ss.fff\\Z";
+    internal const string DateTimeOffsetFormat = "yyyy-MM-dd\\THH:mm:ss.fffffff\\Z";
 
     // Strings ---------------------------------------------------------------------------------------------
 
@@ -122,20 +122,31 @@ public static class DynamoValue
     /// <summary>SS; null or empty is left out (DynamoDB has no empty set).</summary>
     public static AttributeValue? FromStringSet(IEnumerable<string>? values)
     {
-        if (values is null)
-        {
-            return null;
-        }
-
-        var list = values.ToList();
-        return list.Count == 0 ? null : new AttributeValue { SS = list };
+        var list = values is null ? null : new List<string>(values);
+        return list is { Count: > 0 } ? new AttributeValue { SS = list } : null;
     }
 
     /// <summary>Reads SS (or a list of S).</summary>
-    public static List<string> ToStringList(AttributeValue value, DynamoReadContext context) =>
-        value.SS is { Count: > 0 } set ? set
-        : value.L is { } list ? [.. list.Select((item, i) => ToString(item, context.At(i)))]
-        : throw context.Fail($"must be a string set (SS) but is {Kind(value)}");
+    public static List<string> ToStringList(AttributeValue value, DynamoReadContext context)
+    {
+        if (value.SS is { Count: > 0 } set)
+        {
+            return set;
+        }
+
+        if (value.L is not { } list)
+        {
+            throw context.Fail($"must be a string set (SS) but is {Kind(value)}");
+        }
+
+        var result = new List<string>(list.Count);
+        for (var i = 0; i < list.Count; i++)
+        {
+            result.Add(ToString(list[i], context.At(i)));
+        }
+
+        return result;
+    }
 
     /// <summary>NS; null or empty is left out.</summary>
     public static AttributeValue? FromNumberSet<T>(IEnumerable<T>? values)
@@ -146,7 +157,12 @@ public static class DynamoValue
             return null;
         }
 
-        var list = values.Select(v => v.ToString(null, CultureInfo.InvariantCulture)).ToList();
+        var list = values.TryGetNonEnumeratedCount(out var count) ? new List<string>(count) : [];
+        foreach (var value in values)
+        {
+            list.Add(value.ToString(null, CultureInfo.InvariantCulture));
+        }
+
         return list.Count == 0 ? null : new AttributeValue { NS = list };
     }
 
@@ -156,13 +172,30 @@ public static class DynamoValue
     {
         if (value.NS is { Count: > 0 } set)
         {
-            var context0 = context;
-            return [.. set.Select((n, i) => ToNumber<T>(new AttributeValue { N = n }, context0.At(i)))];
+            var numbers = new List<T>(set.Count);
+            for (var i = 0; i < set.Count; i++)
+            {
+                // The element's context (its path text) is made only when the element does not parse.
+                numbers.Add(T.TryParse(set[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                    ? number
+                    : throw context.At(i).Fail($"holds {set[i]}, which is not a valid {typeof(T).Name}"));
+            }
+
+            return numbers;
         }
 
-        return value.L is { } list
-            ? [.. list.Select((item, i) => ToNumber<T>(item, context.At(i)))]
-            : throw context.Fail($"must be a number set (NS) but is {Kind(value)}");
+        if (value.L is not { } list)
+        {
+            throw context.Fail($"must be a number set (NS) but is {Kind(value)}");
+        }
+
+        var result = new List<T>(list.Count);
+        for (var i = 0; i < list.Count; i++)
+        {
+            result.Add(ToNumber<T>(list[i], context.At(i)));
+        }
+
+        return result;
     }
 
     /// <summary>BS; null or empty is left out.</summary>
@@ -173,7 +206,12 @@ public static class DynamoValue
             return null;
         }
 
-        var list = values.Select(v => new MemoryStream(v, writable: false)).ToList();
+        var list = new List<MemoryStream>();
+        foreach (var value in values)
+        {
+            list.Add(new MemoryStream(value, writable: false));
+        }
+
         return list.Count == 0 ? null : new AttributeValue { BS = list };
     }
 
@@ -189,7 +227,12 @@ public static class DynamoValue
             return null;
         }
 
-        var list = values.Select(v => convert(v) ?? new AttributeValue { NULL = true }).ToList();
+        var list = values.TryGetNonEnumeratedCount(out var count) ? new List<AttributeValue>(count) : [];
+        foreach (var value in values)
+        {
+            list.Add(convert(value) ?? new AttributeValue { NULL = true });
+        }
+
         return list.Count == 0 ? null : new AttributeValue { L = list };
     }
 
@@ -218,7 +261,7 @@ public static class DynamoValue
             return null;
         }
 
-        var map = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        var map = values.TryGetNonEnumeratedCount(out var count) ? new Dictionary<string, AttributeValue>(count, StringComparer.Ordinal) : new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
         foreach (var (key, item) in values)
         {
             map[key] = convert(item) ?? new AttributeValue { NULL = true };

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Insight.Sdk.Data.Wire;
 
 namespace Insight.Sdk.Data;
 
@@ -16,6 +18,21 @@ public interface IDynamoEntity<TSelf>
     /// <summary>The entity an item holds.</summary>
     /// <exception cref="DynamoMappingException">A required attribute is missing or has the wrong type.</exception>
     static abstract TSelf FromItem(IReadOnlyDictionary<string, AttributeValue> item);
+
+    /// <summary>
+    /// Writes the item to store as DynamoDB's typed JSON (<c>{"pk":{"S":"…"},"n":{"N":"12"}}</c>), the same item
+    /// <see cref="ToItem"/> builds, without building it. The generator writes it directly; this default, for types
+    /// implemented by hand, goes through <see cref="ToItem"/>.
+    /// </summary>
+    static virtual void WriteItem(Utf8JsonWriter writer, TSelf entity) => DynamoJson.WriteAttributes(writer, TSelf.ToItem(entity));
+
+    /// <summary>
+    /// Reads the entity from an item in DynamoDB's typed JSON (the reader on the item's <c>StartObject</c>, left on its
+    /// <c>EndObject</c>), in any attribute order, skipping attributes the entity does not store; validates and fails as
+    /// <see cref="FromItem"/> does. The default, for types implemented by hand, goes through <see cref="FromItem"/>.
+    /// </summary>
+    /// <exception cref="DynamoMappingException">A required attribute is missing or has the wrong type.</exception>
+    static virtual TSelf ReadItem(ref Utf8JsonReader reader) => TSelf.FromItem(DynamoJson.ReadAttributes(ref reader));
 
     /// <summary>The primary key attributes of <paramref name="entity"/>.</summary>
     static abstract Dictionary<string, AttributeValue> KeyOf(TSelf entity);

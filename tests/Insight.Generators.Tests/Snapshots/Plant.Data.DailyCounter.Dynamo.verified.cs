@@ -47,7 +47,7 @@ partial class DailyCounter : IDynamoEntity<DailyCounter>
             throw new DynamoMappingException("Plant", Schema.DescribeKey(item), "EntityType", "is not Counter: the item belongs to another entity type");
         }
 
-        var context = new DynamoReadContext("Plant", () => Schema.DescribeKey(item), "");
+        var context = new DynamoReadContext(Schema, item);
         return
             new global::Plant.Data.DailyCounter()
             {
@@ -55,6 +55,101 @@ partial class DailyCounter : IDynamoEntity<DailyCounter>
                 Day = DynamoValue.ToDateTime(DynamoValue.Required(item, "Day", context), context.At("Day")),
                 Count = DynamoValue.ToNumber<int>(DynamoValue.Required(item, "Count", context), context.At("Count")),
                 Version = DynamoValue.Optional(item, "Version") is { } stored_Version ? DynamoValue.ToNumber<int>(stored_Version, context.At("Version")) : null,
+            };
+    }
+
+    private static class WireNames
+    {
+        public static readonly global::System.Text.Json.JsonEncodedText DeviceId = global::System.Text.Json.JsonEncodedText.Encode("DeviceId");
+        public static readonly global::System.Text.Json.JsonEncodedText Day = global::System.Text.Json.JsonEncodedText.Encode("Day");
+        public static readonly global::System.Text.Json.JsonEncodedText Count = global::System.Text.Json.JsonEncodedText.Encode("Count");
+        public static readonly global::System.Text.Json.JsonEncodedText Version = global::System.Text.Json.JsonEncodedText.Encode("Version");
+    }
+
+    /// <summary>Writes the item <see cref="ToItem"/> would build, as DynamoDB's typed JSON.</summary>
+    public static void WriteItem(global::System.Text.Json.Utf8JsonWriter writer, DailyCounter entity)
+    {
+        writer.WriteStartObject();
+        if (entity.DeviceId is { } v_entity_DeviceId)
+        {
+            writer.WritePropertyName(WireNames.DeviceId);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, v_entity_DeviceId);
+        }
+        writer.WritePropertyName(WireNames.Day);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteDateTime(writer, entity.Day);
+        writer.WritePropertyName(WireNames.Count);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Count);
+        if (entity.Version is { } v_entity_Version)
+        {
+            writer.WritePropertyName(WireNames.Version);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, v_entity_Version);
+        }
+        writer.WritePropertyName("PK"u8); global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, new AttributeValue { S = "DEVICE#" + DynamoValue.KeyText(DynamoValue.FromString(entity.DeviceId)!) }.S!);
+        writer.WritePropertyName("SK"u8); global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, new AttributeValue { S = "DAY#" + DynamoValue.KeyText(DynamoValue.FromDateTime(entity.Day)!) }.S!);
+        writer.WritePropertyName("EntityType"u8); global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, "Counter");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads the entity an item in DynamoDB's typed JSON holds; validates and fails as <see cref="FromItem"/> does.</summary>
+    public static DailyCounter ReadItem(ref global::System.Text.Json.Utf8JsonReader reader) => global::Insight.Sdk.Data.Wire.DynamoJson.ReadItem(ref reader, ReadCanonicalItem, FromItem);
+
+    /// <summary>The item in the form <see cref="WriteItem"/> writes; declines any other form, which FromItem then reads.</summary>
+    private static DailyCounter ReadCanonicalItem(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::Insight.Sdk.Data.Wire.DynamoJson.Decline();
+        string read_DeviceId = default!;
+        var seen_DeviceId = false;
+        global::System.DateTime read_Day = default;
+        var seen_Day = false;
+        int read_Count = default;
+        var seen_Count = false;
+        int? read_Version = default;
+        var seen_Version = false;
+        var seen_EntityType = false;
+        while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("DeviceId"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_DeviceId = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
+                seen_DeviceId = true;
+            }
+            else if (reader.ValueTextEquals("Day"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Day = global::Insight.Sdk.Data.Wire.DynamoJson.ReadDateTime(ref reader);
+                seen_Day = true;
+            }
+            else if (reader.ValueTextEquals("Count"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Count = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
+                seen_Count = true;
+            }
+            else if (reader.ValueTextEquals("Version"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Version = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
+                seen_Version = true;
+            }
+            else if (reader.ValueTextEquals("EntityType"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                seen_EntityType = global::Insight.Sdk.Data.Wire.DynamoJson.IsString(ref reader, "Counter"u8);
+            }
+            else
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.SkipValue(ref reader);
+            }
+        }
+        if (!(seen_DeviceId && seen_Day && seen_Count && seen_EntityType)) throw global::Insight.Sdk.Data.Wire.DynamoJson.Decline();
+        return
+            new global::Plant.Data.DailyCounter()
+            {
+                DeviceId = read_DeviceId,
+                Day = read_Day,
+                Count = read_Count,
+                Version = seen_Version ? read_Version : null,
             };
     }
 
@@ -82,7 +177,8 @@ partial class DailyCounter : IDynamoEntity<DailyCounter>
 }
 
 /// <summary>Read and write access to the Plant table.</summary>
-public sealed partial class DailyCounterTable(global::Amazon.DynamoDBv2.IAmazonDynamoDB client, DynamoTableNames names) : DynamoTable<DailyCounter>(client, names)
+/// <remarks>With <paramref name="wire"/>, get, query, put and delete speak DynamoDB's JSON directly.</remarks>
+public sealed partial class DailyCounterTable(global::Amazon.DynamoDBv2.IAmazonDynamoDB client, DynamoTableNames names, global::Insight.Sdk.Data.Wire.IDynamoWire? wire = null) : DynamoTable<DailyCounter>(client, names, wire)
 {
     /// <summary>The item with this key, or <c>null</c>.</summary>
     public Task<DailyCounter?> GetAsync(string @deviceId, global::System.DateTime @day, bool consistentRead = false, CancellationToken cancellationToken = default) =>
@@ -106,7 +202,8 @@ public sealed partial class DailyCounterTable(global::Amazon.DynamoDBv2.IAmazonD
 }
 
 /// <summary>Read access to the Plant table: a function whose handler takes this gets only read permissions.</summary>
-public sealed partial class DailyCounterReader(global::Amazon.DynamoDBv2.IAmazonDynamoDB client, DynamoTableNames names) : DynamoReader<DailyCounter>(client, names)
+/// <remarks>With <paramref name="wire"/>, get and query speak DynamoDB's JSON directly.</remarks>
+public sealed partial class DailyCounterReader(global::Amazon.DynamoDBv2.IAmazonDynamoDB client, DynamoTableNames names, global::Insight.Sdk.Data.Wire.IDynamoWire? wire = null) : DynamoReader<DailyCounter>(client, names, wire)
 {
     /// <summary>The item with this key, or <c>null</c>.</summary>
     public Task<DailyCounter?> GetAsync(string @deviceId, global::System.DateTime @day, bool consistentRead = false, CancellationToken cancellationToken = default) =>

@@ -71,7 +71,7 @@ partial record Device : IDynamoEntity<Device>
     /// <summary>The entity an item holds; a missing or mistyped attribute throws, naming table, key and attribute.</summary>
     public static Device FromItem(IReadOnlyDictionary<string, AttributeValue> item)
     {
-        var context = new DynamoReadContext("Devices", () => Schema.DescribeKey(item), "");
+        var context = new DynamoReadContext(Schema, item);
         return
             new global::Plant.Data.Device(
                 DynamoValue.ToString(DynamoValue.Required(item, "DeviceId", context), context.At("DeviceId")),
@@ -109,6 +109,497 @@ partial record Device : IDynamoEntity<Device>
                 DynamoValue.Optional(item, "Version") is { } stored_Version ? DynamoValue.ToNumber<long>(stored_Version, context.At("Version")) : null)
             {
                 Notes = DynamoValue.Optional(item, "Notes") is { } stored_Notes ? DynamoValue.ToString(stored_Notes, context.At("Notes")) : null,
+            };
+    }
+
+    private static class WireNames
+    {
+        public static readonly global::System.Text.Json.JsonEncodedText DeviceId = global::System.Text.Json.JsonEncodedText.Encode("DeviceId");
+        public static readonly global::System.Text.Json.JsonEncodedText SeenAt = global::System.Text.Json.JsonEncodedText.Encode("SeenAt");
+        public static readonly global::System.Text.Json.JsonEncodedText Station = global::System.Text.Json.JsonEncodedText.Encode("Station");
+        public static readonly global::System.Text.Json.JsonEncodedText Scans = global::System.Text.Json.JsonEncodedText.Encode("Scans");
+        public static readonly global::System.Text.Json.JsonEncodedText TotalScans = global::System.Text.Json.JsonEncodedText.Encode("TotalScans");
+        public static readonly global::System.Text.Json.JsonEncodedText Small = global::System.Text.Json.JsonEncodedText.Encode("Small");
+        public static readonly global::System.Text.Json.JsonEncodedText Tiny = global::System.Text.Json.JsonEncodedText.Encode("Tiny");
+        public static readonly global::System.Text.Json.JsonEncodedText Unsigned = global::System.Text.Json.JsonEncodedText.Encode("Unsigned");
+        public static readonly global::System.Text.Json.JsonEncodedText Big = global::System.Text.Json.JsonEncodedText.Encode("Big");
+        public static readonly global::System.Text.Json.JsonEncodedText Ratio = global::System.Text.Json.JsonEncodedText.Encode("Ratio");
+        public static readonly global::System.Text.Json.JsonEncodedText Average = global::System.Text.Json.JsonEncodedText.Encode("Average");
+        public static readonly global::System.Text.Json.JsonEncodedText Cost = global::System.Text.Json.JsonEncodedText.Encode("Cost");
+        public static readonly global::System.Text.Json.JsonEncodedText Active = global::System.Text.Json.JsonEncodedText.Encode("Active");
+        public static readonly global::System.Text.Json.JsonEncodedText Grade = global::System.Text.Json.JsonEncodedText.Encode("Grade");
+        public static readonly global::System.Text.Json.JsonEncodedText Shift = global::System.Text.Json.JsonEncodedText.Encode("Shift");
+        public static readonly global::System.Text.Json.JsonEncodedText BatchId = global::System.Text.Json.JsonEncodedText.Encode("BatchId");
+        public static readonly global::System.Text.Json.JsonEncodedText InstalledAt = global::System.Text.Json.JsonEncodedText.Encode("InstalledAt");
+        public static readonly global::System.Text.Json.JsonEncodedText Uptime = global::System.Text.Json.JsonEncodedText.Encode("Uptime");
+        public static readonly global::System.Text.Json.JsonEncodedText Firmware = global::System.Text.Json.JsonEncodedText.Encode("Firmware");
+        public static readonly global::System.Text.Json.JsonEncodedText Tags = global::System.Text.Json.JsonEncodedText.Encode("Tags");
+        public static readonly global::System.Text.Json.JsonEncodedText Aliases = global::System.Text.Json.JsonEncodedText.Encode("Aliases");
+        public static readonly global::System.Text.Json.JsonEncodedText Codes = global::System.Text.Json.JsonEncodedText.Encode("Codes");
+        public static readonly global::System.Text.Json.JsonEncodedText Shifts = global::System.Text.Json.JsonEncodedText.Encode("Shifts");
+        public static readonly global::System.Text.Json.JsonEncodedText History = global::System.Text.Json.JsonEncodedText.Encode("History");
+        public static readonly global::System.Text.Json.JsonEncodedText Counters = global::System.Text.Json.JsonEncodedText.Encode("Counters");
+        public static readonly global::System.Text.Json.JsonEncodedText Places = global::System.Text.Json.JsonEncodedText.Encode("Places");
+        public static readonly global::System.Text.Json.JsonEncodedText Home = global::System.Text.Json.JsonEncodedText.Encode("Home");
+        public static readonly global::System.Text.Json.JsonEncodedText Previous = global::System.Text.Json.JsonEncodedText.Encode("Previous");
+        public static readonly global::System.Text.Json.JsonEncodedText Battery = global::System.Text.Json.JsonEncodedText.Encode("Battery");
+        public static readonly global::System.Text.Json.JsonEncodedText Gateway = global::System.Text.Json.JsonEncodedText.Encode("Gateway");
+        public static readonly global::System.Text.Json.JsonEncodedText Temperature = global::System.Text.Json.JsonEncodedText.Encode("temp");
+        public static readonly global::System.Text.Json.JsonEncodedText ExpiresAt = global::System.Text.Json.JsonEncodedText.Encode("ExpiresAt");
+        public static readonly global::System.Text.Json.JsonEncodedText Version = global::System.Text.Json.JsonEncodedText.Encode("Version");
+        public static readonly global::System.Text.Json.JsonEncodedText Notes = global::System.Text.Json.JsonEncodedText.Encode("Notes");
+    }
+
+    /// <summary>Writes the item <see cref="ToItem"/> would build, as DynamoDB's typed JSON.</summary>
+    public static void WriteItem(global::System.Text.Json.Utf8JsonWriter writer, Device entity)
+    {
+        writer.WriteStartObject();
+        if (entity.DeviceId is { } v_entity_DeviceId)
+        {
+            writer.WritePropertyName(WireNames.DeviceId);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, v_entity_DeviceId);
+        }
+        writer.WritePropertyName(WireNames.SeenAt);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteDateTimeOffset(writer, entity.SeenAt);
+        if (entity.Station is { } v_entity_Station)
+        {
+            writer.WritePropertyName(WireNames.Station);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, v_entity_Station);
+        }
+        writer.WritePropertyName(WireNames.Scans);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Scans);
+        writer.WritePropertyName(WireNames.TotalScans);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.TotalScans);
+        writer.WritePropertyName(WireNames.Small);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Small);
+        writer.WritePropertyName(WireNames.Tiny);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Tiny);
+        writer.WritePropertyName(WireNames.Unsigned);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Unsigned);
+        writer.WritePropertyName(WireNames.Big);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Big);
+        writer.WritePropertyName(WireNames.Ratio);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Ratio);
+        writer.WritePropertyName(WireNames.Average);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Average);
+        writer.WritePropertyName(WireNames.Cost);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Cost);
+        writer.WritePropertyName(WireNames.Active);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteBoolean(writer, entity.Active);
+        writer.WritePropertyName(WireNames.Grade);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteChar(writer, entity.Grade);
+        writer.WritePropertyName(WireNames.Shift);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, (int)entity.Shift);
+        writer.WritePropertyName(WireNames.BatchId);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteGuid(writer, entity.BatchId);
+        writer.WritePropertyName(WireNames.InstalledAt);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteDateTime(writer, entity.InstalledAt);
+        writer.WritePropertyName(WireNames.Uptime);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteTimeSpan(writer, entity.Uptime);
+        if (entity.Firmware is { } v_entity_Firmware)
+        {
+            writer.WritePropertyName(WireNames.Firmware);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteBytes(writer, v_entity_Firmware);
+        }
+        if (entity.Tags is { } v_entity_Tags && global::Insight.Sdk.Data.Wire.DynamoJson.HasElements(v_entity_Tags))
+        {
+            writer.WritePropertyName(WireNames.Tags);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteStringSet(writer, v_entity_Tags);
+        }
+        if (entity.Aliases is { } v_entity_Aliases && global::Insight.Sdk.Data.Wire.DynamoJson.HasElements(v_entity_Aliases))
+        {
+            writer.WritePropertyName(WireNames.Aliases);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteStringSet(writer, v_entity_Aliases);
+        }
+        if (entity.Codes is { } v_entity_Codes && global::Insight.Sdk.Data.Wire.DynamoJson.HasElements(v_entity_Codes))
+        {
+            writer.WritePropertyName(WireNames.Codes);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumberSet(writer, v_entity_Codes);
+        }
+        if (entity.Shifts is { } v_entity_Shifts && global::Insight.Sdk.Data.Wire.DynamoJson.HasElements(v_entity_Shifts))
+        {
+            writer.WritePropertyName(WireNames.Shifts);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumberSet(writer, v_entity_Shifts.Select(static n => (int)n));
+        }
+        if (entity.History is { } v_entity_History && global::Insight.Sdk.Data.Wire.DynamoJson.HasElements(v_entity_History))
+        {
+            writer.WritePropertyName(WireNames.History);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteList(writer, v_entity_History, static (w1, e1) => { if (e1 is { } b1) { global::Plant.Data.LocationDynamoMapper.WriteValue(w1, b1); } else { global::Insight.Sdk.Data.Wire.DynamoJson.WriteNull(w1); } });
+        }
+        if (entity.Counters is { } v_entity_Counters && global::Insight.Sdk.Data.Wire.DynamoJson.HasElements(v_entity_Counters))
+        {
+            writer.WritePropertyName(WireNames.Counters);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteMap(writer, v_entity_Counters, static (w1, e1) => { global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(w1, e1); });
+        }
+        if (entity.Places is { } v_entity_Places && global::Insight.Sdk.Data.Wire.DynamoJson.HasElements(v_entity_Places))
+        {
+            writer.WritePropertyName(WireNames.Places);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteMap(writer, v_entity_Places, static (w1, e1) => { if (e1 is { } b1) { global::Plant.Data.LocationDynamoMapper.WriteValue(w1, b1); } else { global::Insight.Sdk.Data.Wire.DynamoJson.WriteNull(w1); } });
+        }
+        if (entity.Home is { } v_entity_Home)
+        {
+            writer.WritePropertyName(WireNames.Home);
+            global::Plant.Data.LocationDynamoMapper.WriteValue(writer, v_entity_Home);
+        }
+        if (entity.Previous is { } v_entity_Previous)
+        {
+            writer.WritePropertyName(WireNames.Previous);
+            global::Plant.Data.LocationDynamoMapper.WriteValue(writer, v_entity_Previous);
+        }
+        if (entity.Battery is { } v_entity_Battery)
+        {
+            writer.WritePropertyName(WireNames.Battery);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, v_entity_Battery);
+        }
+        if (entity.Gateway is { } v_entity_Gateway)
+        {
+            writer.WritePropertyName(WireNames.Gateway);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, v_entity_Gateway);
+        }
+        writer.WritePropertyName(WireNames.Temperature);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteValue(writer, s_temperatureConverter.ToAttributeValue(entity.Temperature));
+        if (entity.ExpiresAt is { } v_entity_ExpiresAt)
+        {
+            writer.WritePropertyName(WireNames.ExpiresAt);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteEpochSeconds(writer, v_entity_ExpiresAt);
+        }
+        if (entity.Version is { } v_entity_Version)
+        {
+            writer.WritePropertyName(WireNames.Version);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, v_entity_Version);
+        }
+        if (entity.Notes is { } v_entity_Notes)
+        {
+            writer.WritePropertyName(WireNames.Notes);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, v_entity_Notes);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Reads the entity an item in DynamoDB's typed JSON holds; validates and fails as <see cref="FromItem"/> does.</summary>
+    public static Device ReadItem(ref global::System.Text.Json.Utf8JsonReader reader) => global::Insight.Sdk.Data.Wire.DynamoJson.ReadItem(ref reader, ReadCanonicalItem, FromItem);
+
+    /// <summary>The item in the form <see cref="WriteItem"/> writes; declines any other form, which FromItem then reads.</summary>
+    private static Device ReadCanonicalItem(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::Insight.Sdk.Data.Wire.DynamoJson.Decline();
+        string read_DeviceId = default!;
+        var seen_DeviceId = false;
+        global::System.DateTimeOffset read_SeenAt = default;
+        var seen_SeenAt = false;
+        string read_Station = default!;
+        var seen_Station = false;
+        int read_Scans = default;
+        var seen_Scans = false;
+        long read_TotalScans = default;
+        var seen_TotalScans = false;
+        short read_Small = default;
+        var seen_Small = false;
+        byte read_Tiny = default;
+        var seen_Tiny = false;
+        uint read_Unsigned = default;
+        var seen_Unsigned = false;
+        ulong read_Big = default;
+        var seen_Big = false;
+        float read_Ratio = default;
+        var seen_Ratio = false;
+        double read_Average = default;
+        var seen_Average = false;
+        decimal read_Cost = default;
+        var seen_Cost = false;
+        bool read_Active = default;
+        var seen_Active = false;
+        char read_Grade = default;
+        var seen_Grade = false;
+        global::Plant.Data.Shift read_Shift = default;
+        var seen_Shift = false;
+        global::System.Guid read_BatchId = default;
+        var seen_BatchId = false;
+        global::System.DateTime read_InstalledAt = default;
+        var seen_InstalledAt = false;
+        global::System.TimeSpan read_Uptime = default;
+        var seen_Uptime = false;
+        byte[] read_Firmware = default!;
+        var seen_Firmware = false;
+        global::System.Collections.Generic.List<string> read_Tags = default!;
+        var seen_Tags = false;
+        string[] read_Aliases = default!;
+        var seen_Aliases = false;
+        global::System.Collections.Generic.HashSet<int> read_Codes = default!;
+        var seen_Codes = false;
+        global::System.Collections.Generic.IReadOnlyList<global::Plant.Data.Shift> read_Shifts = default!;
+        var seen_Shifts = false;
+        global::System.Collections.Generic.List<global::Plant.Data.Location> read_History = default!;
+        var seen_History = false;
+        global::System.Collections.Generic.Dictionary<string, int> read_Counters = default!;
+        var seen_Counters = false;
+        global::System.Collections.Generic.IReadOnlyDictionary<string, global::Plant.Data.Location> read_Places = default!;
+        var seen_Places = false;
+        global::Plant.Data.Location read_Home = default!;
+        var seen_Home = false;
+        global::Plant.Data.Location? read_Previous = default!;
+        var seen_Previous = false;
+        int? read_Battery = default;
+        var seen_Battery = false;
+        string? read_Gateway = default!;
+        var seen_Gateway = false;
+        global::Plant.Data.Celsius read_Temperature = default;
+        var seen_Temperature = false;
+        global::System.DateTimeOffset? read_ExpiresAt = default;
+        var seen_ExpiresAt = false;
+        long? read_Version = default;
+        var seen_Version = false;
+        string? read_Notes = default!;
+        var seen_Notes = false;
+        while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("DeviceId"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_DeviceId = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
+                seen_DeviceId = true;
+            }
+            else if (reader.ValueTextEquals("SeenAt"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_SeenAt = global::Insight.Sdk.Data.Wire.DynamoJson.ReadDateTimeOffset(ref reader);
+                seen_SeenAt = true;
+            }
+            else if (reader.ValueTextEquals("Station"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Station = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
+                seen_Station = true;
+            }
+            else if (reader.ValueTextEquals("Scans"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Scans = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
+                seen_Scans = true;
+            }
+            else if (reader.ValueTextEquals("TotalScans"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_TotalScans = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<long>(ref reader);
+                seen_TotalScans = true;
+            }
+            else if (reader.ValueTextEquals("Small"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Small = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<short>(ref reader);
+                seen_Small = true;
+            }
+            else if (reader.ValueTextEquals("Tiny"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Tiny = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<byte>(ref reader);
+                seen_Tiny = true;
+            }
+            else if (reader.ValueTextEquals("Unsigned"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Unsigned = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<uint>(ref reader);
+                seen_Unsigned = true;
+            }
+            else if (reader.ValueTextEquals("Big"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Big = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<ulong>(ref reader);
+                seen_Big = true;
+            }
+            else if (reader.ValueTextEquals("Ratio"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Ratio = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<float>(ref reader);
+                seen_Ratio = true;
+            }
+            else if (reader.ValueTextEquals("Average"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Average = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<double>(ref reader);
+                seen_Average = true;
+            }
+            else if (reader.ValueTextEquals("Cost"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Cost = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<decimal>(ref reader);
+                seen_Cost = true;
+            }
+            else if (reader.ValueTextEquals("Active"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Active = global::Insight.Sdk.Data.Wire.DynamoJson.ReadBoolean(ref reader);
+                seen_Active = true;
+            }
+            else if (reader.ValueTextEquals("Grade"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Grade = global::Insight.Sdk.Data.Wire.DynamoJson.ReadChar(ref reader);
+                seen_Grade = true;
+            }
+            else if (reader.ValueTextEquals("Shift"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Shift = (global::Plant.Data.Shift)global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
+                seen_Shift = true;
+            }
+            else if (reader.ValueTextEquals("BatchId"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_BatchId = global::Insight.Sdk.Data.Wire.DynamoJson.ReadGuid(ref reader);
+                seen_BatchId = true;
+            }
+            else if (reader.ValueTextEquals("InstalledAt"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_InstalledAt = global::Insight.Sdk.Data.Wire.DynamoJson.ReadDateTime(ref reader);
+                seen_InstalledAt = true;
+            }
+            else if (reader.ValueTextEquals("Uptime"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Uptime = global::Insight.Sdk.Data.Wire.DynamoJson.ReadTimeSpan(ref reader);
+                seen_Uptime = true;
+            }
+            else if (reader.ValueTextEquals("Firmware"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Firmware = global::Insight.Sdk.Data.Wire.DynamoJson.ReadBytes(ref reader);
+                seen_Firmware = true;
+            }
+            else if (reader.ValueTextEquals("Tags"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Tags = global::Insight.Sdk.Data.Wire.DynamoJson.ReadStringList(ref reader);
+                seen_Tags = true;
+            }
+            else if (reader.ValueTextEquals("Aliases"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Aliases = global::Insight.Sdk.Data.Wire.DynamoJson.ReadStringList(ref reader).ToArray();
+                seen_Aliases = true;
+            }
+            else if (reader.ValueTextEquals("Codes"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Codes = new HashSet<int>(global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumberList<int>(ref reader));
+                seen_Codes = true;
+            }
+            else if (reader.ValueTextEquals("Shifts"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Shifts = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumberList<int>(ref reader).ConvertAll(static n => (global::Plant.Data.Shift)n);
+                seen_Shifts = true;
+            }
+            else if (reader.ValueTextEquals("History"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_History = global::Insight.Sdk.Data.Wire.DynamoJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Plant.Data.LocationDynamoMapper.ReadValue(ref r1));
+                seen_History = true;
+            }
+            else if (reader.ValueTextEquals("Counters"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Counters = global::Insight.Sdk.Data.Wire.DynamoJson.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref r1));
+                seen_Counters = true;
+            }
+            else if (reader.ValueTextEquals("Places"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Places = global::Insight.Sdk.Data.Wire.DynamoJson.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Plant.Data.LocationDynamoMapper.ReadValue(ref r1));
+                seen_Places = true;
+            }
+            else if (reader.ValueTextEquals("Home"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Home = global::Plant.Data.LocationDynamoMapper.ReadValue(ref reader);
+                seen_Home = true;
+            }
+            else if (reader.ValueTextEquals("Previous"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Previous = global::Plant.Data.LocationDynamoMapper.ReadValue(ref reader);
+                seen_Previous = true;
+            }
+            else if (reader.ValueTextEquals("Battery"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Battery = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
+                seen_Battery = true;
+            }
+            else if (reader.ValueTextEquals("Gateway"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Gateway = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
+                seen_Gateway = true;
+            }
+            else if (reader.ValueTextEquals("temp"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Temperature = global::Insight.Sdk.Data.Wire.DynamoJson.ReadConverted(ref reader, s_temperatureConverter);
+                seen_Temperature = true;
+            }
+            else if (reader.ValueTextEquals("ExpiresAt"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_ExpiresAt = global::Insight.Sdk.Data.Wire.DynamoJson.ReadEpochSeconds(ref reader);
+                seen_ExpiresAt = true;
+            }
+            else if (reader.ValueTextEquals("Version"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Version = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<long>(ref reader);
+                seen_Version = true;
+            }
+            else if (reader.ValueTextEquals("Notes"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Notes = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
+                seen_Notes = true;
+            }
+            else
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.SkipValue(ref reader);
+            }
+        }
+        if (!(seen_DeviceId && seen_SeenAt && seen_Station && seen_Scans && seen_TotalScans && seen_Small && seen_Tiny && seen_Unsigned && seen_Big && seen_Ratio && seen_Average && seen_Cost && seen_Active && seen_Grade && seen_Shift && seen_BatchId && seen_InstalledAt && seen_Uptime && seen_Firmware && seen_Home && seen_Temperature)) throw global::Insight.Sdk.Data.Wire.DynamoJson.Decline();
+        return
+            new global::Plant.Data.Device(
+                read_DeviceId,
+                read_SeenAt,
+                read_Station,
+                read_Scans,
+                read_TotalScans,
+                read_Small,
+                read_Tiny,
+                read_Unsigned,
+                read_Big,
+                read_Ratio,
+                read_Average,
+                read_Cost,
+                read_Active,
+                read_Grade,
+                read_Shift,
+                read_BatchId,
+                read_InstalledAt,
+                read_Uptime,
+                read_Firmware,
+                seen_Tags ? read_Tags : new List<string>(),
+                seen_Aliases ? read_Aliases : global::System.Array.Empty<string>(),
+                seen_Codes ? read_Codes : new HashSet<int>(),
+                seen_Shifts ? read_Shifts : new List<global::Plant.Data.Shift>(),
+                seen_History ? read_History : new List<global::Plant.Data.Location>(),
+                seen_Counters ? read_Counters : new Dictionary<string, int>(),
+                seen_Places ? read_Places : new Dictionary<string, global::Plant.Data.Location>(),
+                read_Home,
+                seen_Previous ? read_Previous : null,
+                seen_Battery ? read_Battery : null,
+                seen_Gateway ? read_Gateway : null,
+                read_Temperature,
+                seen_ExpiresAt ? read_ExpiresAt : null,
+                seen_Version ? read_Version : null)
+            {
+                Notes = seen_Notes ? read_Notes : null,
             };
     }
 
@@ -166,7 +657,8 @@ partial record Device : IDynamoEntity<Device>
 }
 
 /// <summary>Read and write access to the Devices table.</summary>
-public sealed partial class DeviceTable(global::Amazon.DynamoDBv2.IAmazonDynamoDB client, DynamoTableNames names) : DynamoTable<Device>(client, names)
+/// <remarks>With <paramref name="wire"/>, get, query, put and delete speak DynamoDB's JSON directly.</remarks>
+public sealed partial class DeviceTable(global::Amazon.DynamoDBv2.IAmazonDynamoDB client, DynamoTableNames names, global::Insight.Sdk.Data.Wire.IDynamoWire? wire = null) : DynamoTable<Device>(client, names, wire)
 {
     /// <summary>The item with this key, or <c>null</c>.</summary>
     public Task<Device?> GetAsync(string @deviceId, global::System.DateTimeOffset @seenAt, bool consistentRead = false, CancellationToken cancellationToken = default) =>
@@ -194,7 +686,8 @@ public sealed partial class DeviceTable(global::Amazon.DynamoDBv2.IAmazonDynamoD
 }
 
 /// <summary>Read access to the Devices table: a function whose handler takes this gets only read permissions.</summary>
-public sealed partial class DeviceReader(global::Amazon.DynamoDBv2.IAmazonDynamoDB client, DynamoTableNames names) : DynamoReader<Device>(client, names)
+/// <remarks>With <paramref name="wire"/>, get and query speak DynamoDB's JSON directly.</remarks>
+public sealed partial class DeviceReader(global::Amazon.DynamoDBv2.IAmazonDynamoDB client, DynamoTableNames names, global::Insight.Sdk.Data.Wire.IDynamoWire? wire = null) : DynamoReader<Device>(client, names, wire)
 {
     /// <summary>The item with this key, or <c>null</c>.</summary>
     public Task<Device?> GetAsync(string @deviceId, global::System.DateTimeOffset @seenAt, bool consistentRead = false, CancellationToken cancellationToken = default) =>

@@ -29,4 +29,73 @@ internal static class LocationDynamoMapper
             DynamoValue.ToNumber<int>(DynamoValue.Required(item, "Line", context), context.At("Line")),
             DynamoValue.Optional(item, "Zone") is { } stored_Zone ? DynamoValue.ToString(stored_Zone, context.At("Zone")) : null)
         ;
+
+    private static class WireNames
+    {
+        public static readonly global::System.Text.Json.JsonEncodedText Station = global::System.Text.Json.JsonEncodedText.Encode("Station");
+        public static readonly global::System.Text.Json.JsonEncodedText Line = global::System.Text.Json.JsonEncodedText.Encode("Line");
+        public static readonly global::System.Text.Json.JsonEncodedText Zone = global::System.Text.Json.JsonEncodedText.Encode("Zone");
+    }
+
+    public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Plant.Data.Location value)
+    {
+        global::Insight.Sdk.Data.Wire.DynamoJson.BeginMap(writer);
+        if (value.Station is { } v_value_Station)
+        {
+            writer.WritePropertyName(WireNames.Station);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, v_value_Station);
+        }
+        writer.WritePropertyName(WireNames.Line);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, value.Line);
+        if (value.Zone is { } v_value_Zone)
+        {
+            writer.WritePropertyName(WireNames.Zone);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, v_value_Zone);
+        }
+        global::Insight.Sdk.Data.Wire.DynamoJson.EndMap(writer);
+    }
+
+    public static global::Plant.Data.Location ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        global::Insight.Sdk.Data.Wire.DynamoJson.EnterMap(ref reader);
+        string read_Station = default!;
+        var seen_Station = false;
+        int read_Line = default;
+        var seen_Line = false;
+        string? read_Zone = default!;
+        var seen_Zone = false;
+        while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("Station"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Station = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
+                seen_Station = true;
+            }
+            else if (reader.ValueTextEquals("Line"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Line = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
+                seen_Line = true;
+            }
+            else if (reader.ValueTextEquals("Zone"u8))
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
+                read_Zone = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
+                seen_Zone = true;
+            }
+            else
+            {
+                global::Insight.Sdk.Data.Wire.DynamoJson.SkipValue(ref reader);
+            }
+        }
+        if (!(seen_Station && seen_Line)) throw global::Insight.Sdk.Data.Wire.DynamoJson.Decline();
+        global::Insight.Sdk.Data.Wire.DynamoJson.Leave(ref reader);
+        return
+            new global::Plant.Data.Location(
+                read_Station,
+                read_Line,
+                seen_Zone ? read_Zone : null)
+            ;
+    }
 }

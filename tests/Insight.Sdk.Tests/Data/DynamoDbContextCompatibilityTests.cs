@@ -15,10 +15,12 @@ public sealed class DynamoDbContextCompatibilityTests(LocalDynamoDb dynamo)
 {
     private static readonly DateTimeOffset Noon = new(2026, 1, 2, 12, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task An_item_written_by_the_mapper_loads_through_DynamoDBContext()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_item_written_by_the_mapper_loads_through_DynamoDBContext(bool directPath)
     {
-        var (devices, context) = await CreateAsync();
+        var (devices, context) = await CreateAsync(directPath);
         var stored = await devices.PutAsync(Device.Sample("M2-1", Noon));
 
         var document = await context.LoadAsync<DeviceDocument>("M2-1", Noon, new LoadConfig { OverrideTableName = devices.TableName });
@@ -27,10 +29,12 @@ public sealed class DynamoDbContextCompatibilityTests(LocalDynamoDb dynamo)
         Assert.Equal(DeviceDocument.From(stored), document, DeviceDocument.Comparer);
     }
 
-    [Fact]
-    public async Task An_item_saved_by_DynamoDBContext_reads_through_the_mapper()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_item_saved_by_DynamoDBContext_reads_through_the_mapper(bool directPath)
     {
-        var (devices, context) = await CreateAsync();
+        var (devices, context) = await CreateAsync(directPath);
         var expected = Device.Sample("M2-2", Noon);
         var document = DeviceDocument.From(expected);
 
@@ -42,10 +46,10 @@ public sealed class DynamoDbContextCompatibilityTests(LocalDynamoDb dynamo)
         Assert.Equal(document, DeviceDocument.From(read), DeviceDocument.Comparer);
     }
 
-    private async Task<(DeviceTable Devices, IDynamoDBContext Context)> CreateAsync()
+    private async Task<(DeviceTable Devices, IDynamoDBContext Context)> CreateAsync(bool directPath)
     {
         var names = await dynamo.CreateTableAsync(Device.Schema);
-        var devices = new DeviceTable(dynamo.Client, names);
+        var devices = new DeviceTable(dynamo.Client, names, directPath ? dynamo.Wire : null);
         var context = new DynamoDBContextBuilder().WithDynamoDBClient(() => dynamo.Client).Build();
         return (devices, context);
     }

@@ -1,14 +1,34 @@
 using Amazon.DynamoDBv2.Model;
 using Insight.Sdk.Data;
+using Insight.Sdk.Data.Wire;
 
 namespace Insight.Sdk.Tests.Data;
 
+/// <summary>Every table operation through the AWS SDK's client.</summary>
 [Collection(LocalDynamoDbCollection.Name)]
-public sealed class DynamoTableTests(LocalDynamoDb dynamo)
+public sealed class DynamoTableClientPathTests(LocalDynamoDb dynamo) : DynamoTableTests(dynamo)
 {
+    protected override IDynamoWire? Wire => null;
+}
+
+/// <summary>Every table operation with the direct path on: get, query, put and delete speak DynamoDB's JSON themselves.</summary>
+[Collection(LocalDynamoDbCollection.Name)]
+public sealed class DynamoTableWirePathTests(LocalDynamoDb dynamo) : DynamoTableTests(dynamo)
+{
+    protected override IDynamoWire? Wire => Dynamo.Wire;
+}
+
+/// <summary>The typed tables against DynamoDB Local, run once per path.</summary>
+public abstract class DynamoTableTests(LocalDynamoDb dynamo)
+{
+    protected LocalDynamoDb Dynamo => dynamo;
+
+    /// <summary>The direct path, or <c>null</c> for the client path.</summary>
+    protected abstract IDynamoWire? Wire { get; }
+
     private static readonly DateTimeOffset Noon = new(2026, 1, 2, 12, 0, 0, TimeSpan.Zero);
 
-    private async Task<DeviceTable> DevicesAsync() => new(dynamo.Client, await dynamo.CreateTableAsync(Device.Schema));
+    private async Task<DeviceTable> DevicesAsync() => new(dynamo.Client, await dynamo.CreateTableAsync(Device.Schema), Wire);
 
     [Fact]
     public async Task Put_then_get_returns_an_equal_entity_with_its_first_version()
@@ -118,7 +138,7 @@ public sealed class DynamoTableTests(LocalDynamoDb dynamo)
     [Fact]
     public async Task Query_pages_past_one_megabyte_and_honours_a_limit()
     {
-        var readings = new ReadingTable(dynamo.Client, await dynamo.CreateTableAsync(Reading.Schema));
+        var readings = new ReadingTable(dynamo.Client, await dynamo.CreateTableAsync(Reading.Schema), Wire);
         var payload = new string('x', 12_000);
         await readings.BatchWriteAsync(Enumerable.Range(0, 150).Select(i => new Reading("S-1", i, payload)));
 
@@ -154,11 +174,11 @@ public sealed class DynamoTableTests(LocalDynamoDb dynamo)
     {
         var names = await dynamo.CreateTableAsync(Reading.Schema);
         var throttled = ThrottlingDynamoDb.Wrap(dynamo.Client, unprocessedBatches: 2);
-        var readings = new ReadingTable(throttled, names);
+        var readings = new ReadingTable(throttled, names, Wire);
 
         await readings.BatchWriteAsync(Enumerable.Range(0, 60).Select(i => new Reading("S-2", i, "p")));
 
-        var stored = await new ReadingTable(dynamo.Client, names).QueryAsync("S-2").ToListAsync();
+        var stored = await new ReadingTable(dynamo.Client, names, Wire).QueryAsync("S-2").ToListAsync();
         Assert.Equal(60, stored.Count);
         Assert.True(ThrottlingDynamoDb.Calls(throttled) > 3, "the unprocessed items were sent again");
     }
@@ -177,7 +197,7 @@ public sealed class DynamoTableTests(LocalDynamoDb dynamo)
     public async Task A_transaction_with_one_stale_write_rolls_back_every_write()
     {
         var devices = await DevicesAsync();
-        var counters = new DailyCounterTable(dynamo.Client, await dynamo.CreateTableAsync(DailyCounter.Schema));
+        var counters = new DailyCounterTable(dynamo.Client, await dynamo.CreateTableAsync(DailyCounter.Schema), Wire);
         var day = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc);
         var counter = await counters.PutAsync(new DailyCounter { DeviceId = "M2-1", Day = day, Count = 1 });
         var device = await devices.PutAsync(Device.Sample("M2-1", Noon));
@@ -205,8 +225,8 @@ public sealed class DynamoTableTests(LocalDynamoDb dynamo)
     public async Task Entity_types_sharing_a_table_never_read_each_other()
     {
         var names = await dynamo.CreateTableAsync(DailyCounter.Schema);
-        var counters = new DailyCounterTable(dynamo.Client, names);
-        var notes = new DeviceNoteTable(dynamo.Client, names);
+        var counters = new DailyCounterTable(dynamo.Client, names, Wire);
+        var notes = new DeviceNoteTable(dynamo.Client, names, Wire);
         var day = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc);
         await counters.PutAsync(new DailyCounter { DeviceId = "M2-1", Day = day, Count = 3 });
         await notes.PutAsync(new DeviceNote("M2-1", Noon, "battery swapped"));
@@ -259,12 +279,12 @@ public sealed class DynamoTableTests(LocalDynamoDb dynamo)
     [Fact]
     public void A_missing_table_name_is_a_configuration_error_naming_the_variable()
     {
-        var error = Assert.Throws<FunctionConfigurationException>(() => new DeviceTable(dynamo.Client, new DynamoTableNames(_ => null)));
+        var error = Assert.Throws<FunctionConfigurationException>(() => new DeviceTable(dynamo.Client, new DynamoTableNames(_ => null), Wire));
 
         Assert.Contains("INSIGHT_TABLE_DEVICES", error.Message, StringComparison.Ordinal);
     }
 
-    private static void AssertSameDevice(Device expected, Device actual)
+    internal static void AssertSameDevice(Device expected, Device actual)
     {
         // Records compare collections by reference; compare them by content, the rest with the record's equality.
         Assert.Equal(expected.Tags, actual.Tags);

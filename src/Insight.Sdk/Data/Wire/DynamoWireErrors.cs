@@ -47,7 +47,7 @@ internal static class DynamoWireErrors
                     else if (reader.ValueTextEquals("Item"))
                     {
                         reader.Read();
-                        item = AttributeValueJson.ReadMap(ref reader);
+                        item = reader.TokenType == JsonTokenType.Null ? null : DynamoJson.ReadAttributes(ref reader);
                     }
                     else
                     {
@@ -154,7 +154,7 @@ internal static class DynamoWireErrors
                 else if (reader.ValueTextEquals("Item"))
                 {
                     reader.Read();
-                    reason.Item = AttributeValueJson.ReadMap(ref reader);
+                    reason.Item = reader.TokenType == JsonTokenType.Null ? null : DynamoJson.ReadAttributes(ref reader);
                 }
                 else
                 {

@@ -1,0 +1,107 @@
+using Insight.Generators.Common;
+
+namespace Insight.Generators.Data;
+
+/// <summary>
+/// The C# that writes and reads one stored value as DynamoDB's typed JSON (<c>Insight.Sdk.Data.Wire.DynamoJson</c>), in
+/// the same formats and with the same left-out rules as <see cref="ValueCode"/>.
+/// </summary>
+internal static class WireCode
+{
+    public const string Json = "global::Insight.Sdk.Data.Wire.DynamoJson";
+    public const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    public const string Writer = "global::System.Text.Json.Utf8JsonWriter";
+
+    /// <summary>
+    /// The statements writing property <paramref name="expression"/> under <paramref name="name"/> with writer
+    /// <paramref name="writer"/>, and the condition under which they run (<c>null</c>: always); a value that is left out
+    /// (null, an empty collection) writes nothing.
+    /// </summary>
+    public static (string? Condition, string[] Statements) WriteProperty(ValueShape shape, string expression, string name, string writer, string converterField, bool timeToLive)
+    {
+        var (present, bound) = Presence(shape, expression, "v_" + Literal.Identifier(expression));
+        var value = timeToLive && shape.Kind != ShapeKind.Number
+            ? $"{Json}.WriteEpochSeconds({writer}, {(shape.Kind == ShapeKind.DateTime ? $"new global::System.DateTimeOffset({bound}.ToUniversalTime())" : bound)});"
+            : WriteValue(shape, bound, writer, converterField, 1);
+        return (present, [$"{writer}.WritePropertyName({name});", value]);
+    }
+
+    /// <summary>An expression of the shape's type reading the value the reader <paramref name="reader"/> is on.</summary>
+    public static string ReadProperty(ValueShape shape, string reader, string converterField, bool timeToLive) =>
+        timeToLive && shape.Kind != ShapeKind.Number
+            ? $"{Json}.ReadEpochSeconds(ref {reader})" + (shape.Kind == ShapeKind.DateTime ? ".UtcDateTime" : "")
+            : Read(shape, reader, converterField, 1);
+
+    private static (string? Condition, string Bound) Presence(ValueShape shape, string expression, string bound)
+    {
+        if (shape.IsCollection)
+        {
+            return ($"{expression} is {{ }} {bound} && {Json}.HasElements({bound})", bound);
+        }
+
+        return shape.IsValueType && !shape.IsNullable ? (null, expression) : ($"{expression} is {{ }} {bound}", bound);
+    }
+
+    /// <summary>A statement writing an element of a list or map: NULL when left out, as <c>DynamoValue.FromList</c> stores it.</summary>
+    private static string WriteElement(ValueShape shape, string element, string writer, string converterField, int depth)
+    {
+        var (present, bound) = Presence(shape, element, "b" + depth);
+        var value = WriteValue(shape, bound, writer, converterField, depth + 1);
+        return present is null ? value : $"if ({present}) {{ {value} }} else {{ {Json}.WriteNull({writer}); }}";
+    }
+
+    private static string WriteValue(ValueShape shape, string value, string writer, string converterField, int depth)
+    {
+        var w = "w" + depth;
+        var e = "e" + depth;
+        return shape.Kind switch
+        {
+            ShapeKind.String => $"{Json}.WriteString({writer}, {value});",
+            ShapeKind.Char => $"{Json}.WriteChar({writer}, {value});",
+            ShapeKind.Boolean => $"{Json}.WriteBoolean({writer}, {value});",
+            ShapeKind.Number => $"{Json}.WriteNumber({writer}, {value});",
+            ShapeKind.Enum => $"{Json}.WriteNumber({writer}, ({shape.NumberType}){value});",
+            ShapeKind.Guid => $"{Json}.WriteGuid({writer}, {value});",
+            ShapeKind.DateTime => $"{Json}.WriteDateTime({writer}, {value});",
+            ShapeKind.DateTimeOffset => $"{Json}.WriteDateTimeOffset({writer}, {value});",
+            ShapeKind.TimeSpan => $"{Json}.WriteTimeSpan({writer}, {value});",
+            ShapeKind.Bytes => $"{Json}.WriteBytes({writer}, {value});",
+            ShapeKind.StringSet => $"{Json}.WriteStringSet({writer}, {value});",
+            ShapeKind.NumberSet when shape.Element!.Kind == ShapeKind.Enum => $"{Json}.WriteNumberSet({writer}, {value}.Select(static n => ({shape.NumberType})n));",
+            ShapeKind.NumberSet => $"{Json}.WriteNumberSet({writer}, {value});",
+            ShapeKind.BinarySet => $"{Json}.WriteBinarySet({writer}, {value});",
+            ShapeKind.List => $"{Json}.WriteList({writer}, {value}, static ({w}, {e}) => {{ {WriteElement(shape.Element!, e, w, converterField, depth)} }});",
+            ShapeKind.Map => $"{Json}.WriteMap({writer}, {value}, static ({w}, {e}) => {{ {WriteElement(shape.Element!, e, w, converterField, depth)} }});",
+            ShapeKind.Object => $"{ValueCode.MapperName(shape.TypeName)}.WriteValue({writer}, {value});",
+            _ => $"{Json}.WriteValue({writer}, {converterField}.ToAttributeValue({value}));",
+        };
+    }
+
+    private static string Read(ValueShape shape, string reader, string converterField, int depth)
+    {
+        var r = "r" + depth;
+        var element = $"static (ref {Reader} {r}) => {(shape.Element is null ? "" : Read(shape.Element, r, converterField, depth + 1))}";
+        return shape.Kind switch
+        {
+            ShapeKind.String => $"{Json}.ReadString(ref {reader})",
+            ShapeKind.Char => $"{Json}.ReadChar(ref {reader})",
+            ShapeKind.Boolean => $"{Json}.ReadBoolean(ref {reader})",
+            ShapeKind.Number => $"{Json}.ReadNumber<{shape.NumberType}>(ref {reader})",
+            ShapeKind.Enum => $"({shape.TypeName}){Json}.ReadNumber<{shape.NumberType}>(ref {reader})",
+            ShapeKind.Guid => $"{Json}.ReadGuid(ref {reader})",
+            ShapeKind.DateTime => $"{Json}.ReadDateTime(ref {reader})",
+            ShapeKind.DateTimeOffset => $"{Json}.ReadDateTimeOffset(ref {reader})",
+            ShapeKind.TimeSpan => $"{Json}.ReadTimeSpan(ref {reader})",
+            ShapeKind.Bytes => $"{Json}.ReadBytes(ref {reader})",
+            ShapeKind.StringSet => ValueCode.Collect(shape, $"{Json}.ReadStringList(ref {reader})"),
+            ShapeKind.NumberSet when shape.Element!.Kind == ShapeKind.Enum =>
+                ValueCode.Collect(shape, $"{Json}.ReadNumberList<{shape.NumberType}>(ref {reader}).ConvertAll(static n => ({shape.Element.TypeName})n)"),
+            ShapeKind.NumberSet => ValueCode.Collect(shape, $"{Json}.ReadNumberList<{shape.NumberType}>(ref {reader})"),
+            ShapeKind.BinarySet => ValueCode.Collect(shape, $"{Json}.ReadBinaryList(ref {reader})"),
+            ShapeKind.List => ValueCode.Collect(shape, $"{Json}.ReadList(ref {reader}, {element})"),
+            ShapeKind.Map => $"{Json}.ReadMap(ref {reader}, {element})",
+            ShapeKind.Object => $"{ValueCode.MapperName(shape.TypeName)}.ReadValue(ref {reader})",
+            _ => $"{Json}.ReadConverted(ref {reader}, {converterField})",
+        };
+    }
+}

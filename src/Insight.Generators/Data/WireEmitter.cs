@@ -1,0 +1,203 @@
+using System.Linq;
+using Insight.Generators.Common;
+
+namespace Insight.Generators.Data;
+
+/// <summary>
+/// The direct path's members: <c>WriteItem</c>/<c>ReadItem</c> on an entity and <c>WriteValue</c>/<c>ReadValue</c> on a
+/// nested type's mapper, writing and reading DynamoDB's typed JSON without attribute-value dictionaries.
+/// </summary>
+internal static class WireEmitter
+{
+    private const string Json = WireCode.Json;
+    private const string Reader = WireCode.Reader;
+    private const string Writer = WireCode.Writer;
+
+    public static void EmitEntityMembers(SourceWriter writer, EntityModel entity, System.Func<KeyModel, string> keyValue)
+    {
+        var self = entity.Name;
+        EmitNames(writer, entity.Properties);
+        writer.Line("/// <summary>Writes the item <see cref=\"ToItem\"/> would build, as DynamoDB's typed JSON.</summary>")
+              .Line($"public static void WriteItem({Writer} writer, {self} entity)");
+        using (writer.Braces())
+        {
+            writer.Line("writer.WriteStartObject();");
+            EmitWrites(writer, entity.Properties, "entity");
+            foreach (var key in new[] { entity.PartitionKey, entity.SortKey })
+            {
+                if (key is { IsComposite: true })
+                {
+                    writer.Line($"writer.WritePropertyName({Utf8(key.AttributeName)}); {Json}.WriteString(writer, {keyValue(key)}.S!);");
+                }
+            }
+
+            if (entity.EntityType is not null)
+            {
+                writer.Line($"writer.WritePropertyName({Utf8(entity.DiscriminatorAttribute)}); {Json}.WriteString(writer, {Literal.String(entity.EntityType)});");
+            }
+
+            writer.Line("writer.WriteEndObject();");
+        }
+
+        writer.Line()
+              .Line("/// <summary>Reads the entity an item in DynamoDB's typed JSON holds; validates and fails as <see cref=\"FromItem\"/> does.</summary>")
+              .Line($"public static {self} ReadItem(ref {Reader} reader) => {Json}.ReadItem(ref reader, ReadCanonicalItem, FromItem);")
+              .Line()
+              .Line("/// <summary>The item in the form <see cref=\"WriteItem\"/> writes; declines any other form, which FromItem then reads.</summary>")
+              .Line($"private static {self} ReadCanonicalItem(ref {Reader} reader)");
+        using (writer.Braces())
+        {
+            writer.Line($"if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw {Json}.Decline();");
+            var discriminator = entity.EntityType is null ? null : entity.DiscriminatorAttribute;
+            EmitReadLoop(writer, entity.Properties, discriminator, entity.EntityType);
+            writer.Line("return");
+            using (writer.Indented())
+            {
+                EntityEmitter.EmitConstruction(writer, entity.FullTypeName, entity.Properties, entity.HasConstructorParameters, Local);
+            }
+        }
+    }
+
+    public static void EmitNestedMembers(SourceWriter writer, NestedTypeModel nested)
+    {
+        EmitNames(writer, nested.Properties);
+        writer.Line($"public static void WriteValue({Writer} writer, {nested.FullTypeName} value)");
+        using (writer.Braces())
+        {
+            writer.Line($"{Json}.BeginMap(writer);");
+            EmitWrites(writer, nested.Properties, "value");
+            writer.Line($"{Json}.EndMap(writer);");
+        }
+
+        writer.Line()
+              .Line($"public static {nested.FullTypeName} ReadValue(ref {Reader} reader)");
+        using (writer.Braces())
+        {
+            writer.Line($"{Json}.EnterMap(ref reader);");
+            EmitReadLoop(writer, nested.Properties, null, null);
+            writer.Line($"{Json}.Leave(ref reader);")
+                  .Line("return");
+            using (writer.Indented())
+            {
+                EntityEmitter.EmitConstruction(writer, nested.FullTypeName, nested.Properties, nested.HasConstructorParameters, Local);
+            }
+        }
+    }
+
+    /// <summary>The attribute names, escaped once.</summary>
+    private static void EmitNames(SourceWriter writer, EquatableArray<PropertyModel> properties)
+    {
+        writer.Line("private static class WireNames");
+        using (writer.Braces())
+        {
+            foreach (var property in properties)
+            {
+                writer.Line($"public static readonly global::System.Text.Json.JsonEncodedText {property.Name} = global::System.Text.Json.JsonEncodedText.Encode({Literal.String(property.AttributeName)});");
+            }
+        }
+
+        writer.Line();
+    }
+
+    private static void EmitWrites(SourceWriter writer, EquatableArray<PropertyModel> properties, string source)
+    {
+        foreach (var property in properties)
+        {
+            var (condition, statements) = WireCode.WriteProperty(property.Shape, source + "." + property.Name, "WireNames." + property.Name, "writer", EntityEmitter.ConverterField(property), property.IsTimeToLive);
+            if (condition is null)
+            {
+                foreach (var statement in statements)
+                {
+                    writer.Line(statement);
+                }
+
+                continue;
+            }
+
+            writer.Line($"if ({condition})");
+            using (writer.Braces())
+            {
+                foreach (var statement in statements)
+                {
+                    writer.Line(statement);
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads every attribute into a local, in whatever order they come; attributes the type does not store are skipped.</summary>
+    private static void EmitReadLoop(SourceWriter writer, EquatableArray<PropertyModel> properties, string? discriminator, string? entityType)
+    {
+        foreach (var property in properties)
+        {
+            writer.Line($"{EntityEmitter.PropertyType(property)} {LocalName(property)} = {(property.Shape.IsValueType ? "default" : "default!")};")
+                  .Line($"var {Seen(property)} = false;");
+        }
+
+        if (discriminator is not null)
+        {
+            writer.Line("var seen_EntityType = false;");
+        }
+
+        writer.Line("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
+        using (writer.Braces())
+        {
+            var first = true;
+            foreach (var property in properties)
+            {
+                writer.Line($"{(first ? "" : "else ")}if (reader.ValueTextEquals({Utf8(property.AttributeName)}))");
+                using (writer.Braces())
+                {
+                    writer.Line($"{Json}.NextValue(ref reader);")
+                          .Line($"{LocalName(property)} = {WireCode.ReadProperty(property.Shape, "reader", EntityEmitter.ConverterField(property), property.IsTimeToLive)};")
+                          .Line($"{Seen(property)} = true;");
+                }
+
+                first = false;
+            }
+
+            if (discriminator is not null)
+            {
+                writer.Line($"{(first ? "" : "else ")}if (reader.ValueTextEquals({Utf8(discriminator)}))");
+                using (writer.Braces())
+                {
+                    writer.Line($"{Json}.NextValue(ref reader);")
+                          .Line($"seen_EntityType = {Json}.IsString(ref reader, {Utf8(entityType!)});");
+                }
+
+                first = false;
+            }
+
+            writer.Line(first ? $"{Json}.SkipValue(ref reader);" : "else");
+            if (!first)
+            {
+                using (writer.Braces())
+                {
+                    writer.Line($"{Json}.SkipValue(ref reader);");
+                }
+            }
+        }
+
+        var required = properties.Where(p => p.IsRequired).Select(Seen).ToList();
+        if (discriminator is not null)
+        {
+            required.Add("seen_EntityType");
+        }
+
+        if (required.Count > 0)
+        {
+            writer.Line($"if (!({string.Join(" && ", required)})) throw {Json}.Decline();");
+        }
+    }
+
+    /// <summary>How the construction reads a property: its local, or what FromItem reads an absent one as.</summary>
+    private static string Local(PropertyModel property) => property.IsRequired
+        ? LocalName(property)
+        : $"{Seen(property)} ? {LocalName(property)} : {EntityEmitter.AbsentValue(property)}";
+
+    private static string LocalName(PropertyModel property) => "read_" + property.Name;
+
+    private static string Seen(PropertyModel property) => "seen_" + property.Name;
+
+    private static string Utf8(string text) => Literal.String(text) + "u8";
+}

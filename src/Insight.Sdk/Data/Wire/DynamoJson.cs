@@ -1,0 +1,705 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using Amazon.DynamoDBv2.Model;
+
+namespace Insight.Sdk.Data.Wire;
+
+/// <summary>Reads one value with the reader on the value's <c>StartObject</c>, leaving it on the value's <c>EndObject</c>.</summary>
+public delegate T DynamoJsonReader<out T>(ref Utf8JsonReader reader);
+
+/// <summary>
+/// DynamoDB's typed JSON (<c>{"S":"…"}</c>, <c>{"N":"12"}</c>, …) written and read directly, in exactly the formats of
+/// <see cref="DynamoValue"/>, so an item written here is the item <c>ToItem</c> (and DynamoDBContext) would store.
+/// Generated <c>WriteItem</c>/<c>ReadItem</c> call these. The readers are the fast path: they accept the canonical form
+/// only and, for anything else (another type, NULL, a missing attribute), hand the item to the exact path
+/// (<see cref="ReadItem{T}"/> re-reads it as attribute values and calls <c>FromItem</c>), so validation and messages stay
+/// <c>FromItem</c>'s, in one place.
+/// </summary>
+public static class DynamoJson
+{
+    private static readonly JsonEncodedText S = JsonEncodedText.Encode("S");
+    private static readonly JsonEncodedText N = JsonEncodedText.Encode("N");
+    private static readonly JsonEncodedText B = JsonEncodedText.Encode("B");
+    private static readonly JsonEncodedText Bool = JsonEncodedText.Encode("BOOL");
+    private static readonly JsonEncodedText Null = JsonEncodedText.Encode("NULL");
+    private static readonly JsonEncodedText StringSetTag = JsonEncodedText.Encode("SS");
+    private static readonly JsonEncodedText NumberSetTag = JsonEncodedText.Encode("NS");
+    private static readonly JsonEncodedText BinarySetTag = JsonEncodedText.Encode("BS");
+    private static readonly JsonEncodedText ListTag = JsonEncodedText.Encode("L");
+    private static readonly JsonEncodedText MapTag = JsonEncodedText.Encode("M");
+
+    /// <summary>Room for any number DynamoDB stores (38 digits) or time this format writes.</summary>
+    private const int ScalarBuffer = 64;
+
+    // Writing -------------------------------------------------------------------------------------------------
+
+    /// <summary><c>{"S":value}</c>.</summary>
+    public static void WriteString(Utf8JsonWriter writer, string value)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(S, value);
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>{"S":"c"}</c>.</summary>
+    public static void WriteChar(Utf8JsonWriter writer, char value)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(S, [value]);
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>{"N":"…"}</c>, formatted invariantly as <see cref="DynamoValue.FromNumber{T}"/> does, without a string.</summary>
+    public static void WriteNumber<T>(Utf8JsonWriter writer, T value)
+        where T : IUtf8SpanFormattable
+    {
+        Span<byte> text = stackalloc byte[ScalarBuffer];
+        if (!value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture))
+        {
+            throw new FormatException($"{value} does not fit DynamoDB's number format.");
+        }
+
+        writer.WriteStartObject();
+        writer.WriteString(N, text[..length]);
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>{"N":"1"}</c> or <c>{"N":"0"}</c>, as DynamoDBContext stores bool.</summary>
+    public static void WriteBoolean(Utf8JsonWriter writer, bool value)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(N, value ? "1"u8 : "0"u8);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>S in the 8-4-4-4-12 form.</summary>
+    public static void WriteGuid(Utf8JsonWriter writer, Guid value)
+    {
+        Span<byte> text = stackalloc byte[36];
+        value.TryFormat(text, out _, "D");
+        writer.WriteStartObject();
+        writer.WriteString(S, text);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>S, ISO-8601 in UTC with milliseconds.</summary>
+    public static void WriteDateTime(Utf8JsonWriter writer, DateTime value) =>
+        WriteTime(writer, value.ToUniversalTime(), DynamoValue.DateTimeFormat);
+
+    /// <summary>S, ISO-8601 in UTC with full precision.</summary>
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value) =>
+        WriteTime(writer, value.UtcDateTime, DynamoValue.DateTimeOffsetFormat);
+
+    /// <summary>N of ticks.</summary>
+    public static void WriteTimeSpan(Utf8JsonWriter writer, TimeSpan value) => WriteNumber(writer, value.Ticks);
+
+    /// <summary>N of Unix epoch seconds (time to live).</summary>
+    public static void WriteEpochSeconds(Utf8JsonWriter writer, DateTimeOffset value) => WriteNumber(writer, value.ToUnixTimeSeconds());
+
+    /// <summary>B, base64.</summary>
+    public static void WriteBytes(Utf8JsonWriter writer, byte[] value)
+    {
+        writer.WriteStartObject();
+        writer.WriteBase64String(B, value);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>SS; call only when <see cref="HasElements{T}"/>.</summary>
+    public static void WriteStringSet(Utf8JsonWriter writer, IEnumerable<string> values)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray(StringSetTag);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>NS; call only when <see cref="HasElements{T}"/>.</summary>
+    public static void WriteNumberSet<T>(Utf8JsonWriter writer, IEnumerable<T> values)
+        where T : IUtf8SpanFormattable
+    {
+        Span<byte> text = stackalloc byte[ScalarBuffer];
+        writer.WriteStartObject();
+        writer.WriteStartArray(NumberSetTag);
+        foreach (var value in values)
+        {
+            if (!value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture))
+            {
+                throw new FormatException($"{value} does not fit DynamoDB's number format.");
+            }
+
+            writer.WriteStringValue(text[..length]);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>BS; call only when <see cref="HasElements{T}"/>.</summary>
+    public static void WriteBinarySet(Utf8JsonWriter writer, IEnumerable<byte[]> values)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray(BinarySetTag);
+        foreach (var value in values)
+        {
+            writer.WriteBase64StringValue(value);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>L; <paramref name="writeElement"/> writes one element (NULL for a left-out one).</summary>
+    public static void WriteList<T>(Utf8JsonWriter writer, IEnumerable<T> values, Action<Utf8JsonWriter, T> writeElement)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray(ListTag);
+        foreach (var value in values)
+        {
+            writeElement(writer, value);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>M; <paramref name="writeValue"/> writes one value (NULL for a left-out one).</summary>
+    public static void WriteMap<T>(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, T>> values, Action<Utf8JsonWriter, T> writeValue)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartObject(MapTag);
+        foreach (var (key, value) in values)
+        {
+            writer.WritePropertyName(key);
+            writeValue(writer, value);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Opens <c>{"M":{</c> for a nested object's attributes; <see cref="EndMap"/> closes it.</summary>
+    public static void BeginMap(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartObject(MapTag);
+    }
+
+    /// <summary>Closes what <see cref="BeginMap"/> opened.</summary>
+    public static void EndMap(Utf8JsonWriter writer)
+    {
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary><c>{"NULL":true}</c>: a left-out element of a list or map, as <see cref="DynamoValue.FromList{T}"/> stores it.</summary>
+    public static void WriteNull(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteBoolean(Null, true);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Whether a collection has elements: null and empty collections are left out, as DynamoDBContext does.</summary>
+    public static bool HasElements<T>(IEnumerable<T>? values)
+    {
+        if (values is null)
+        {
+            return false;
+        }
+
+        if (values.TryGetNonEnumeratedCount(out var count))
+        {
+            return count > 0;
+        }
+
+        using var enumerator = values.GetEnumerator();
+        return enumerator.MoveNext();
+    }
+
+    /// <summary>Any attribute value, in the wire's form (keys, expression values, converters' values).</summary>
+    public static void WriteValue(Utf8JsonWriter writer, AttributeValue value)
+    {
+        writer.WriteStartObject();
+        switch (value)
+        {
+            case { S: { } s }:
+                writer.WriteString(S, s);
+                break;
+            case { N: { } n }:
+                writer.WriteString(N, n);
+                break;
+            case { B: { } b }:
+                writer.WriteBase64String(B, Bytes(b));
+                break;
+            case { BOOL: { } flag }:
+                writer.WriteBoolean(Bool, flag);
+                break;
+            case { NULL: true }:
+                writer.WriteBoolean(Null, true);
+                break;
+            case { SS: { Count: > 0 } ss }:
+                writer.WriteStartArray(StringSetTag);
+                foreach (var item in ss)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case { NS: { Count: > 0 } ns }:
+                writer.WriteStartArray(NumberSetTag);
+                foreach (var item in ns)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case { BS: { Count: > 0 } bs }:
+                writer.WriteStartArray(BinarySetTag);
+                foreach (var item in bs)
+                {
+                    writer.WriteBase64StringValue(Bytes(item));
+                }
+
+                writer.WriteEndArray();
+                break;
+            case { L: { } list }:
+                writer.WriteStartArray(ListTag);
+                foreach (var item in list)
+                {
+                    WriteValue(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case { M: { } map }:
+                writer.WritePropertyName(MapTag);
+                WriteAttributes(writer, map);
+                break;
+            default:
+                throw new ArgumentException("The attribute value has no value set.", nameof(value));
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>An item or key as a JSON object of attribute values.</summary>
+    public static void WriteAttributes(Utf8JsonWriter writer, IReadOnlyDictionary<string, AttributeValue> attributes)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, value) in attributes)
+        {
+            writer.WritePropertyName(name);
+            WriteValue(writer, value);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    // Reading: the fast path ---------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Reads an item with <paramref name="fast"/> (the generated reader of the canonical form); when it declines, re-reads the
+    /// same item as attribute values and maps it with <paramref name="exact"/> (<c>FromItem</c>), which accepts every form
+    /// FromItem accepts and throws FromItem's <see cref="DynamoMappingException"/>. The reader is on the item's
+    /// <c>StartObject</c> and ends on its <c>EndObject</c> either way.
+    /// </summary>
+    public static T ReadItem<T>(ref Utf8JsonReader reader, DynamoJsonReader<T> fast, Func<IReadOnlyDictionary<string, AttributeValue>, T> exact)
+    {
+        var start = reader;
+        try
+        {
+            return fast(ref reader);
+        }
+        catch (FastPathDeclinedException)
+        {
+            reader = start;
+            return exact(ReadAttributes(ref reader));
+        }
+    }
+
+    /// <summary>What a generated fast reader throws when the item is not in the canonical form it reads.</summary>
+    public static Exception Decline() => new FastPathDeclinedException();
+
+    /// <summary>Moves past a property's name to its value (the <c>StartObject</c> a reader expects).</summary>
+    public static void NextValue(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw Decline();
+        }
+    }
+
+    /// <summary>Skips an attribute this type does not store.</summary>
+    public static void SkipValue(ref Utf8JsonReader reader)
+    {
+        NextValue(ref reader);
+        reader.Skip();
+    }
+
+    /// <summary>Reads S.</summary>
+    public static string ReadString(ref Utf8JsonReader reader)
+    {
+        Enter(ref reader, "S"u8, JsonTokenType.String);
+        var value = reader.GetString()!;
+        Leave(ref reader);
+        return value;
+    }
+
+    /// <summary>Whether the S here is <paramref name="expected"/> (the entity type of a shared table).</summary>
+    public static bool IsString(ref Utf8JsonReader reader, ReadOnlySpan<byte> expected)
+    {
+        Enter(ref reader, "S"u8, JsonTokenType.String);
+        var equal = reader.ValueTextEquals(expected);
+        Leave(ref reader);
+        return equal;
+    }
+
+    /// <summary>Reads a one-character S.</summary>
+    public static char ReadChar(ref Utf8JsonReader reader)
+    {
+        Enter(ref reader, "S"u8, JsonTokenType.String);
+        Span<char> text = stackalloc char[12];
+        if (reader.ValueSpan.Length > text.Length || reader.CopyString(text) != 1)
+        {
+            throw Decline();
+        }
+
+        Leave(ref reader);
+        return text[0];
+    }
+
+    /// <summary>Reads N.</summary>
+    public static T ReadNumber<T>(ref Utf8JsonReader reader)
+        where T : INumberBase<T>
+    {
+        Enter(ref reader, "N"u8, JsonTokenType.String);
+        if (reader.ValueIsEscaped || !T.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            throw Decline();
+        }
+
+        Leave(ref reader);
+        return number;
+    }
+
+    /// <summary>Reads N 1/0.</summary>
+    public static bool ReadBoolean(ref Utf8JsonReader reader)
+    {
+        Enter(ref reader, "N"u8, JsonTokenType.String);
+        var value = reader.ValueTextEquals("1"u8) || (reader.ValueTextEquals("0"u8) ? false : throw Decline());
+        Leave(ref reader);
+        return value;
+    }
+
+    /// <summary>Reads a GUID in the 8-4-4-4-12 form.</summary>
+    public static Guid ReadGuid(ref Utf8JsonReader reader)
+    {
+        Enter(ref reader, "S"u8, JsonTokenType.String);
+        if (reader.ValueIsEscaped || !Utf8Parser.TryParse(reader.ValueSpan, out Guid value, out var consumed, 'D') || consumed != reader.ValueSpan.Length)
+        {
+            throw Decline();
+        }
+
+        Leave(ref reader);
+        return value;
+    }
+
+    /// <summary>Reads a UTC DateTime written in the canonical format.</summary>
+    public static DateTime ReadDateTime(ref Utf8JsonReader reader)
+    {
+        Span<char> text = stackalloc char[ScalarBuffer];
+        var length = ReadShortString(ref reader, text);
+        return DateTime.TryParseExact(text[..length], DynamoValue.DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
+            ? time
+            : throw Decline();
+    }
+
+    /// <summary>Reads a DateTimeOffset (offset zero) written in the canonical format.</summary>
+    public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader)
+    {
+        Span<char> text = stackalloc char[ScalarBuffer];
+        var length = ReadShortString(ref reader, text);
+        return DateTimeOffset.TryParseExact(text[..length], DynamoValue.DateTimeOffsetFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time.ToUniversalTime()
+            : throw Decline();
+    }
+
+    /// <summary>Reads N ticks.</summary>
+    public static TimeSpan ReadTimeSpan(ref Utf8JsonReader reader) => TimeSpan.FromTicks(ReadNumber<long>(ref reader));
+
+    /// <summary>Reads N Unix epoch seconds.</summary>
+    public static DateTimeOffset ReadEpochSeconds(ref Utf8JsonReader reader)
+    {
+        var seconds = ReadNumber<long>(ref reader);
+        return seconds is >= -62_135_596_800 and <= 253_402_300_799 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : throw Decline();
+    }
+
+    /// <summary>Reads B.</summary>
+    public static byte[] ReadBytes(ref Utf8JsonReader reader)
+    {
+        Enter(ref reader, "B"u8, JsonTokenType.String);
+        if (!reader.TryGetBytesFromBase64(out var bytes))
+        {
+            throw Decline();
+        }
+
+        Leave(ref reader);
+        return bytes;
+    }
+
+    /// <summary>Reads SS.</summary>
+    public static List<string> ReadStringList(ref Utf8JsonReader reader)
+    {
+        Enter(ref reader, "SS"u8, JsonTokenType.StartArray);
+        var list = new List<string>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.String)
+        {
+            list.Add(reader.GetString()!);
+        }
+
+        return EndSet(ref reader, list);
+    }
+
+    /// <summary>Reads NS.</summary>
+    public static List<T> ReadNumberList<T>(ref Utf8JsonReader reader)
+        where T : INumberBase<T>
+    {
+        Enter(ref reader, "NS"u8, JsonTokenType.StartArray);
+        var list = new List<T>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.String)
+        {
+            list.Add(!reader.ValueIsEscaped && T.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : throw Decline());
+        }
+
+        return EndSet(ref reader, list);
+    }
+
+    /// <summary>Reads BS.</summary>
+    public static List<byte[]> ReadBinaryList(ref Utf8JsonReader reader)
+    {
+        Enter(ref reader, "BS"u8, JsonTokenType.StartArray);
+        var list = new List<byte[]>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.String)
+        {
+            list.Add(reader.TryGetBytesFromBase64(out var bytes) ? bytes : throw Decline());
+        }
+
+        return EndSet(ref reader, list);
+    }
+
+    /// <summary>Reads L, each element with <paramref name="readElement"/>.</summary>
+    public static List<T> ReadList<T>(ref Utf8JsonReader reader, DynamoJsonReader<T> readElement)
+    {
+        Enter(ref reader, "L"u8, JsonTokenType.StartArray);
+        var list = new List<T>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+        {
+            list.Add(readElement(ref reader));
+        }
+
+        if (reader.TokenType != JsonTokenType.EndArray)
+        {
+            throw Decline();
+        }
+
+        Leave(ref reader);
+        return list;
+    }
+
+    /// <summary>Reads M, each value with <paramref name="readValue"/>.</summary>
+    public static Dictionary<string, T> ReadMap<T>(ref Utf8JsonReader reader, DynamoJsonReader<T> readValue)
+    {
+        EnterMap(ref reader);
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString()!;
+            NextValue(ref reader);
+            map[key] = readValue(ref reader);
+        }
+
+        Leave(ref reader);
+        return map;
+    }
+
+    /// <summary>Enters M: the reader moves to the <c>StartObject</c> of the nested attributes.</summary>
+    public static void EnterMap(ref Utf8JsonReader reader) => Enter(ref reader, "M"u8, JsonTokenType.StartObject);
+
+    /// <summary>Leaves a typed value after its content: the reader moves to the value's <c>EndObject</c>.</summary>
+    public static void Leave(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.EndObject)
+        {
+            throw Decline();
+        }
+    }
+
+    /// <summary>Reads through a converter of the user's; a value it refuses goes to the exact path, which names it.</summary>
+    public static T ReadConverted<T>(ref Utf8JsonReader reader, IDynamoConverter<T> converter)
+    {
+        var value = ReadValue(ref reader);
+        try
+        {
+            return converter.FromAttributeValue(value);
+        }
+        catch (FormatException)
+        {
+            throw Decline();
+        }
+    }
+
+    // Reading: any attribute value -----------------------------------------------------------------------------
+
+    /// <summary>Reads any attribute value (the reader on its <c>StartObject</c>, left on its <c>EndObject</c>).</summary>
+    public static AttributeValue ReadValue(ref Utf8JsonReader reader)
+    {
+        Require(reader.TokenType == JsonTokenType.StartObject && reader.Read() && reader.TokenType == JsonTokenType.PropertyName);
+        var tag = reader.ValueSpan;
+        Require(reader.Read());
+        AttributeValue value;
+        if (tag.SequenceEqual("S"u8))
+        {
+            value = new AttributeValue { S = reader.GetString() };
+        }
+        else if (tag.SequenceEqual("N"u8))
+        {
+            value = new AttributeValue { N = reader.GetString() };
+        }
+        else if (tag.SequenceEqual("B"u8))
+        {
+            value = new AttributeValue { B = new MemoryStream(reader.GetBytesFromBase64(), writable: false) };
+        }
+        else if (tag.SequenceEqual("BOOL"u8))
+        {
+            value = new AttributeValue { BOOL = reader.GetBoolean() };
+        }
+        else if (tag.SequenceEqual("NULL"u8))
+        {
+            value = new AttributeValue { NULL = reader.GetBoolean() };
+        }
+        else if (tag.SequenceEqual("SS"u8) || tag.SequenceEqual("NS"u8))
+        {
+            var strings = new List<string>();
+            while (reader.Read() && reader.TokenType == JsonTokenType.String)
+            {
+                strings.Add(reader.GetString()!);
+            }
+
+            value = tag[0] == (byte)'S' ? new AttributeValue { SS = strings } : new AttributeValue { NS = strings };
+        }
+        else if (tag.SequenceEqual("BS"u8))
+        {
+            var streams = new List<MemoryStream>();
+            while (reader.Read() && reader.TokenType == JsonTokenType.String)
+            {
+                streams.Add(new MemoryStream(reader.GetBytesFromBase64(), writable: false));
+            }
+
+            value = new AttributeValue { BS = streams };
+        }
+        else if (tag.SequenceEqual("L"u8))
+        {
+            var list = new List<AttributeValue>();
+            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            {
+                list.Add(ReadValue(ref reader));
+            }
+
+            value = new AttributeValue { L = list };
+        }
+        else if (tag.SequenceEqual("M"u8))
+        {
+            value = new AttributeValue { M = ReadAttributes(ref reader) };
+        }
+        else
+        {
+            throw new JsonException($"DynamoDB attribute type {System.Text.Encoding.UTF8.GetString(tag)} is not one this SDK reads.");
+        }
+
+        Require(reader.Read() && reader.TokenType == JsonTokenType.EndObject);
+        return value;
+    }
+
+    /// <summary>Reads an item or key: a JSON object of attribute values (the reader on its <c>StartObject</c>).</summary>
+    public static Dictionary<string, AttributeValue> ReadAttributes(ref Utf8JsonReader reader)
+    {
+        Require(reader.TokenType == JsonTokenType.StartObject);
+        var attributes = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            Require(reader.Read());
+            attributes[name] = ReadValue(ref reader);
+        }
+
+        return attributes;
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+
+    private static void WriteTime(Utf8JsonWriter writer, DateTime utc, string format)
+    {
+        Span<byte> text = stackalloc byte[ScalarBuffer];
+        utc.TryFormat(text, out var length, format, CultureInfo.InvariantCulture);
+        writer.WriteStartObject();
+        writer.WriteString(S, text[..length]);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Moves from a value's <c>StartObject</c> to the content of its only tag, which must be <paramref name="tag"/>.</summary>
+    private static void Enter(ref Utf8JsonReader reader, ReadOnlySpan<byte> tag, JsonTokenType content)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName
+            || !reader.ValueTextEquals(tag) || !reader.Read() || reader.TokenType != content)
+        {
+            throw Decline();
+        }
+    }
+
+    private static int ReadShortString(ref Utf8JsonReader reader, scoped Span<char> text)
+    {
+        Enter(ref reader, "S"u8, JsonTokenType.String);
+        if (reader.ValueSpan.Length > text.Length)
+        {
+            throw Decline();
+        }
+
+        var length = reader.CopyString(text);
+        Leave(ref reader);
+        return length;
+    }
+
+    private static List<T> EndSet<T>(ref Utf8JsonReader reader, List<T> list)
+    {
+        // DynamoDB has no empty set; an empty one is FromItem's to judge.
+        if (reader.TokenType != JsonTokenType.EndArray || list.Count == 0)
+        {
+            throw Decline();
+        }
+
+        Leave(ref reader);
+        return list;
+    }
+
+    private static void Require(bool condition)
+    {
+        if (!condition)
+        {
+            throw new JsonException("The response is not in DynamoDB's JSON format.");
+        }
+    }
+
+    private static byte[] Bytes(MemoryStream stream) => stream.ToArray();
+
+    /// <summary>The fast reader declines an item; <see cref="ReadItem{T}"/> reads it the exact way.</summary>
+    private sealed class FastPathDeclinedException() : Exception("The item is not in the canonical form; it is read attribute by attribute.");
+}

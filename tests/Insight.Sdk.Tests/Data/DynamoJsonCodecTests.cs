@@ -1,0 +1,225 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2.Model;
+using Insight.Sdk.Data;
+using Insight.Sdk.Data.Wire;
+
+namespace Insight.Sdk.Tests.Data;
+
+/// <summary>
+/// The generated direct-path codecs against the attribute-value mappers: WriteItem writes exactly the item ToItem builds,
+/// ReadItem reads what FromItem reads (in any attribute order, other forms included) and fails with FromItem's messages.
+/// </summary>
+public sealed class DynamoJsonCodecTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 1, 2, 12, 0, 0, TimeSpan.Zero);
+
+    public static TheoryData<string> Devices => ["sample", "empty collections", "nulls and extremes"];
+
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public void WriteItem_writes_the_item_ToItem_builds(string name)
+    {
+        var device = DeviceNamed(name);
+
+        var written = JsonNode.Parse(Write(device));
+        var built = JsonNode.Parse(WriteAttributes(Device.ToItem(device)));
+
+        Assert.True(JsonNode.DeepEquals(built, written), $"ToItem: {built}\nWriteItem: {written}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public void ReadItem_reads_what_WriteItem_wrote(string name)
+    {
+        var device = DeviceNamed(name);
+
+        var read = Read<Device>(Write(device));
+
+        DynamoTableTests.AssertSameDevice(device, read);
+        Assert.Equal(device.Notes, read.Notes);
+    }
+
+    [Fact]
+    public void Composite_keys_and_the_entity_type_are_written_and_checked()
+    {
+        var counter = new DailyCounter { DeviceId = "M2-1", Day = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc), Count = 3, Version = 4 };
+        var note = new DeviceNote("M2-1", Noon, "battery swapped");
+
+        var counterJson = Write(counter);
+        var noteJson = Write(note);
+        var wrongType = Assert.Throws<DynamoMappingException>(() => Read<DeviceNote>(counterJson));
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(WriteAttributes(DailyCounter.ToItem(counter))), JsonNode.Parse(counterJson)));
+        Assert.Contains("\"PK\":{\"S\":\"DEVICE#M2-1\"}", counterJson, StringComparison.Ordinal);
+        Assert.Equal(3, Read<DailyCounter>(counterJson).Count);
+        Assert.Equal(note, Read<DeviceNote>(noteJson));
+        Assert.Equal(Assert.Throws<DynamoMappingException>(() => DeviceNote.FromItem(DailyCounter.ToItem(counter))).Message, wrongType.Message);
+    }
+
+    [Fact]
+    public void ReadItem_takes_attributes_in_any_order_and_skips_those_it_does_not_store()
+    {
+        var device = Device.Sample("M2-1", Noon);
+        var item = JsonNode.Parse(Write(device))!.AsObject();
+        var reversed = new JsonObject { ["Unknown"] = new JsonObject { ["L"] = new JsonArray(new JsonObject { ["M"] = new JsonObject() }) } };
+        foreach (var (name, value) in item.Reverse().ToList())
+        {
+            reversed[name] = value!.DeepClone();
+        }
+
+        var read = Read<Device>(reversed.ToJsonString());
+
+        DynamoTableTests.AssertSameDevice(device, read);
+    }
+
+    [Fact]
+    public void Forms_other_writers_use_read_as_FromItem_reads_them()
+    {
+        // BOOL for a bool, a list of strings for a string set, a non-canonical time: not the fast path's form, still read.
+        var item = Device.ToItem(Device.Sample("M2-1", Noon));
+        item["Active"] = new AttributeValue { BOOL = true };
+        item["Tags"] = new AttributeValue { L = [new AttributeValue { S = "gs1" }] };
+        item["InstalledAt"] = new AttributeValue { S = "2025-03-04T05:06:07Z" };
+        item["Gateway"] = new AttributeValue { NULL = true };
+
+        var read = Read<Device>(WriteAttributes(item));
+        var expected = Device.FromItem(item);
+
+        DynamoTableTests.AssertSameDevice(expected, read);
+        Assert.True(read.Active);
+        Assert.Equal(["gs1"], read.Tags);
+        Assert.Null(read.Gateway);
+    }
+
+    [Theory]
+    [InlineData("Station", null)]
+    [InlineData("Scans", "many")]
+    [InlineData("SeenAt", "yesterday")]
+    [InlineData("Codes", "3")]
+    public void A_bad_item_fails_with_the_message_FromItem_gives(string attribute, string? replacement)
+    {
+        var item = Device.ToItem(Device.Sample("M2-1", Noon));
+        if (replacement is null)
+        {
+            item.Remove(attribute);
+        }
+        else
+        {
+            item[attribute] = new AttributeValue { S = replacement };
+        }
+
+        var expected = Assert.Throws<DynamoMappingException>(() => Device.FromItem(item));
+        var actual = Assert.Throws<DynamoMappingException>(() => Read<Device>(WriteAttributes(item)));
+
+        Assert.Equal(expected.Message, actual.Message);
+        Assert.Equal(attribute, actual.Attribute);
+    }
+
+    [Fact]
+    public void A_bad_nested_value_names_its_path()
+    {
+        var item = Device.ToItem(Device.Sample("M2-1", Noon));
+        item["History"].L[1].M["Line"] = new AttributeValue { S = "two" };
+
+        var error = Assert.Throws<DynamoMappingException>(() => Read<Device>(WriteAttributes(item)));
+
+        Assert.Equal("History[1].Line", error.Attribute);
+    }
+
+    [Fact]
+    public void A_canonical_item_is_read_without_building_attribute_values()
+    {
+        var json = Encoding.UTF8.GetBytes(Write(Device.Sample("M2-1", Noon)));
+        ReadBytes<Device>(json); // warm up: statics and delegates
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        ReadBytes<Device>(json);
+        var direct = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        DynamoJson.ReadAttributes(ref reader);
+        var attributeValuesAlone = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // The fast path allocates the entity and its strings and collections; the exact path would first build every AttributeValue.
+        Assert.True(direct * 2 < attributeValuesAlone, $"ReadItem allocated {direct} bytes; the attribute values alone take {attributeValuesAlone}.");
+    }
+
+    [Fact]
+    public void Attribute_values_round_trip_through_the_generic_codec()
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            ["s"] = new() { S = "é\"\n" },
+            ["n"] = new() { N = "-1.5E+3" },
+            ["b"] = new() { B = new MemoryStream([0, 1, 255]) },
+            ["bool"] = new() { BOOL = false },
+            ["null"] = new() { NULL = true },
+            ["ss"] = new() { SS = ["a", "b"] },
+            ["ns"] = new() { NS = ["1", "2"] },
+            ["bs"] = new() { BS = [new MemoryStream([9])] },
+            ["l"] = new() { L = [new() { S = "x" }, new() { L = [] }] },
+            ["m"] = new() { M = new() { ["inner"] = new() { N = "7" } } },
+        };
+
+        var json = WriteAttributes(item);
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        var read = DynamoJson.ReadAttributes(ref reader);
+
+        Assert.Equal(json, WriteAttributes(read));
+        Assert.Equal([0, 1, 255], read["b"].B.ToArray());
+        Assert.Empty(read["l"].L[1].L);
+    }
+
+    private static Device DeviceNamed(string name) => name switch
+    {
+        "sample" => Device.Sample("M2-1", Noon),
+        "empty collections" => Device.Sample("M2-1", Noon) with { Tags = [], Aliases = [], Codes = [], History = [], Counters = [], Firmware = [] },
+        _ => Device.Sample("M2-\u00e9\"1", Noon) with
+        {
+            Scans = int.MinValue, TotalScans = long.MaxValue, Big = ulong.MaxValue, Ratio = float.Epsilon, Average = -1.0 / 3, Cost = decimal.MaxValue,
+            Active = false, Grade = '\u00df', Previous = new Location("Inbound", 0, null), Battery = null, Gateway = null, ExpiresAt = null, Version = 7,
+            History = [new Location("a", 1, "z")], Counters = new() { ["\u00fc"] = -1 }, Notes = null,
+        },
+    };
+
+    private static string Write<T>(T entity)
+        where T : IDynamoEntity<T>
+    {
+        var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            T.WriteItem(writer, entity);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static T Read<T>(string json)
+        where T : IDynamoEntity<T> => ReadBytes<T>(Encoding.UTF8.GetBytes(json));
+
+    private static T ReadBytes<T>(byte[] json)
+        where T : IDynamoEntity<T>
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        var entity = T.ReadItem(ref reader);
+        Assert.Equal(JsonTokenType.EndObject, reader.TokenType);
+        Assert.False(reader.Read(), "the reader ends on the item's last token");
+        return entity;
+    }
+
+    private static string WriteAttributes(IReadOnlyDictionary<string, AttributeValue> item)
+    {
+        var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            DynamoJson.WriteAttributes(writer, item);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
