@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Insight.Cli.Local;
 using Insight.Sdk.Fleet;
 using Spectre.Console;
 
@@ -23,19 +22,19 @@ internal static class FleetCommand
     /// <summary>The <c>--fleet</c> option: the platform's <c>insight-fleet.json</c>.</summary>
     public static Option<FileInfo?> FleetOption(string description) => new("--fleet") { Description = description };
 
-    /// <summary>The fleet description given, or the sample's when run inside the repository; null when there is none.</summary>
+    /// <summary>The fleet description given, or the one a synth in the current folder wrote (<c>cdk.out/platform/</c>); null when there is none.</summary>
     /// <exception cref="InvalidDataException">The file exists but is not a fleet description.</exception>
-    public static FleetDescription? LoadFleet(FileInfo? file, bool fallBackToSample)
+    public static FleetDescription? LoadFleet(FileInfo? file, bool fallBackToSynthesized)
     {
         if (file is not null)
         {
             return file.Exists ? FleetDescription.Load(file.FullName) : throw new InvalidDataException($"{file.FullName} does not exist.");
         }
 
-        var root = fallBackToSample ? RepositoryRoot.Find(Environment.CurrentDirectory) : null;
-        return root is not null && File.Exists(SamplePath(root)) ? FleetDescription.Load(SamplePath(root)) : null;
+        var synthesized = SynthesizedPath(Environment.CurrentDirectory);
+        return fallBackToSynthesized && File.Exists(synthesized) ? FleetDescription.Load(synthesized) : null;
     }
 
-    /// <summary>Where <c>dotnet run --project samples/Infra</c> writes the description, relative to the repository root.</summary>
-    public static string SamplePath(string repositoryRoot) => Path.Combine(repositoryRoot, "samples", "Infra", "cdk.out", "platform", FleetDescription.FileName);
+    /// <summary>Where an infrastructure app run in <paramref name="folder"/> writes the description by default.</summary>
+    public static string SynthesizedPath(string folder) => Path.Combine(folder, "cdk.out", "platform", FleetDescription.FileName);
 }

@@ -44,7 +44,7 @@ internal static class PlanCommand
             FleetDescription? description;
             try
             {
-                description = FleetCommand.LoadFleet(parse.GetValue(fleet), fallBackToSample: false);
+                description = FleetCommand.LoadFleet(parse.GetValue(fleet), fallBackToSynthesized: false);
             }
             catch (InvalidDataException exception)
             {

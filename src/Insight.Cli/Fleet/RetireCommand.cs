@@ -41,7 +41,7 @@ internal static class RetireCommand
             FleetDescription? description;
             try
             {
-                description = FleetCommand.LoadFleet(parse.GetValue(fleet), fallBackToSample: true);
+                description = FleetCommand.LoadFleet(parse.GetValue(fleet), fallBackToSynthesized: true);
             }
             catch (InvalidDataException exception)
             {
@@ -50,7 +50,7 @@ internal static class RetireCommand
 
             if (description is null)
             {
-                return Error(console, "No fleet description: pass --fleet with the platform's insight-fleet.json (dotnet run --project samples/Infra writes the sample's).");
+                return Error(console, "No fleet description: pass --fleet with the platform's insight-fleet.json (the infrastructure app writes it to cdk.out/platform/ when it synthesizes; run from its folder to have it found).");
             }
 
             var log = parse.GetValue(closureLog)!;
