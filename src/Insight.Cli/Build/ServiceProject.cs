@@ -78,7 +78,7 @@ internal sealed record ServiceProject(string Project, string Architecture)
     /// <summary>Reads what decides whether a project is a service, without building it.</summary>
     private static async Task<ServiceProject?> EvaluateAsync(string project, string? architectureOverride, CancellationToken cancellationToken)
     {
-        List<string> arguments = ["msbuild", project, "-getProperty:OutputType", "-getProperty:InsightArchitecture", "-getProperty:InsightService", "-getItem:PackageReference", "-getItem:ProjectReference"];
+        List<string> arguments = ["msbuild", project, "-getProperty:OutputType", "-getProperty:InsightArchitecture", "-getProperty:InsightService", "-getProperty:IsTestProject", "-getItem:PackageReference", "-getItem:ProjectReference"];
         if (architectureOverride is not null)
         {
             arguments.Add($"-p:InsightArchitecture={architectureOverride}");
@@ -96,7 +96,10 @@ internal sealed record ServiceProject(string Project, string Architecture)
         var referencesSdk = Identities(items, "PackageReference").Any(id => id.Equals("Insight.Sdk", StringComparison.OrdinalIgnoreCase))
             || Identities(items, "ProjectReference").Any(id => Path.GetFileName(id.Replace('\\', '/')).Equals("Insight.Sdk.csproj", StringComparison.OrdinalIgnoreCase));
         var optedOut = string.Equals(properties.GetProperty("InsightService").GetString(), "false", StringComparison.OrdinalIgnoreCase);
-        if (properties.GetProperty("OutputType").GetString() is not ("Exe" or "exe") || !referencesSdk || optedOut)
+
+        // The test SDK makes test projects executables, and a service's tests often reference Insight.Sdk directly.
+        var isTest = string.Equals(properties.GetProperty("IsTestProject").GetString(), "true", StringComparison.OrdinalIgnoreCase);
+        if (isTest || properties.GetProperty("OutputType").GetString() is not ("Exe" or "exe") || !referencesSdk || optedOut)
         {
             return null;
         }
