@@ -266,15 +266,7 @@ public abstract class DynamoReader<T>
                 writer.WriteString("FilterExpression"u8, filter);
             }
 
-            writer.WriteStartObject("ExpressionAttributeNames"u8);
-            foreach (var (name, attribute) in request.ExpressionAttributeNames)
-            {
-                writer.WriteString(name, attribute);
-            }
-
-            writer.WriteEndObject();
-            writer.WritePropertyName("ExpressionAttributeValues"u8);
-            DynamoJson.WriteAttributes(writer, request.ExpressionAttributeValues);
+            DynamoJson.WriteExpressionAttributes(writer, request.ExpressionAttributeNames, request.ExpressionAttributeValues);
             if (request.ScanIndexForward == false)
             {
                 writer.WriteBoolean("ScanIndexForward"u8, false);

@@ -348,15 +348,7 @@ public abstract class DynamoTable<T> : DynamoReader<T>
             if (delete.ConditionExpression is { } condition)
             {
                 writer.WriteString("ConditionExpression"u8, condition);
-                writer.WriteStartObject("ExpressionAttributeNames"u8);
-                foreach (var (name, attribute) in delete.ExpressionAttributeNames)
-                {
-                    writer.WriteString(name, attribute);
-                }
-
-                writer.WriteEndObject();
-                writer.WritePropertyName("ExpressionAttributeValues"u8);
-                DynamoJson.WriteAttributes(writer, delete.ExpressionAttributeValues);
+                DynamoJson.WriteExpressionAttributes(writer, delete.ExpressionAttributeNames, delete.ExpressionAttributeValues);
             }
 
             writer.WriteString("ReturnValues"u8, "ALL_OLD"u8);

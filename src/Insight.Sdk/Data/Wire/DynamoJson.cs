@@ -291,6 +291,21 @@ public static class DynamoJson
         writer.WriteEndObject();
     }
 
+    /// <summary>A request's <c>ExpressionAttributeNames</c> and <c>ExpressionAttributeValues</c>, as the SDK's request objects hold them.</summary>
+    internal static void WriteExpressionAttributes(
+        Utf8JsonWriter writer, IReadOnlyDictionary<string, string> names, IReadOnlyDictionary<string, AttributeValue> values)
+    {
+        writer.WriteStartObject("ExpressionAttributeNames"u8);
+        foreach (var (name, attribute) in names)
+        {
+            writer.WriteString(name, attribute);
+        }
+
+        writer.WriteEndObject();
+        writer.WritePropertyName("ExpressionAttributeValues"u8);
+        WriteAttributes(writer, values);
+    }
+
     /// <summary>An item or key as a JSON object of attribute values.</summary>
     public static void WriteAttributes(Utf8JsonWriter writer, IReadOnlyDictionary<string, AttributeValue> attributes)
     {
