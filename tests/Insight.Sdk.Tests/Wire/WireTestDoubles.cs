@@ -151,6 +151,9 @@ internal static class Wire
             Region = "eu-central-1",
             Credentials = credentials ?? new BasicAWSCredentials("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"),
             TimeProvider = time,
+
+            // Half of each ceiling: never a zero-millisecond backoff, which Task.Delay completes without a timer to record.
+            Jitter = static () => 0.5,
             RetryQuota = quota ?? new DynamoRetryQuota(),
         });
 

@@ -46,6 +46,7 @@ public sealed class DynamoWireClient : IDynamoWire
     private readonly CachedCredentials _credentials;
     private readonly DynamoRetryQuota _quota;
     private readonly TimeProvider _time;
+    private readonly Func<double> _jitter;
     private readonly int _maxAttempts;
 
     /// <summary>Creates a client that sends through <paramref name="http"/> (which it does not dispose).</summary>
@@ -61,6 +62,7 @@ public sealed class DynamoWireClient : IDynamoWire
         _credentials = new CachedCredentials(options.Credentials, options.TimeProvider);
         _quota = options.RetryQuota;
         _time = options.TimeProvider;
+        _jitter = options.Jitter;
         _maxAttempts = options.MaxAttempts;
     }
 
@@ -111,7 +113,7 @@ public sealed class DynamoWireClient : IDynamoWire
                 }
 
                 lastRetry = kind;
-                var delay = StandardRetryMode.Delay(attempt, kind, outcome.RetryAfterMs, Random.Shared.NextDouble());
+                var delay = StandardRetryMode.Delay(attempt, kind, outcome.RetryAfterMs, _jitter());
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -22,4 +22,7 @@ public sealed class DynamoWireOptions
 
     /// <summary>The clock for signing dates, credential expiry and backoff.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>The full-jitter factor in [0, 1) of each backoff; fixed by tests so every retry's delay is known.</summary>
+    internal Func<double> Jitter { get; init; } = Random.Shared.NextDouble;
 }
