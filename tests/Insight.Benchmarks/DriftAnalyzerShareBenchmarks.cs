@@ -35,8 +35,14 @@ public enum SyntheticVariant
 /// <see cref="CompilationWithAnalyzers"/> binds every method body once more to raise the compilation's events, which
 /// csc does not (it raises them while it compiles), so (b) − this arm is what the drift rules themselves cost.</item>
 /// </list>
+/// <item><see cref="GeneratorsAndDefaultAnalyzers"/> — the analyzers every build of a service runs besides the drift
+/// rules: the .NET SDK's own (Microsoft.CodeAnalysis.NetAnalyzers, at the SDK's default analysis level) and the SDK's
+/// other rules from Insight.Generators.dll (d);</item>
+/// <item><see cref="GeneratorsAndDefaultAndDriftAnalyzers"/> — the same plus the drift rules (e).</item>
+/// </list>
 /// Share = (b − a) / b as the brief for the benchmark defines it, an upper bound because it charges the host's second
-/// binding to the rules; the rules' own share is (b − host) / (a + b − host).
+/// binding to the rules; the rules' own share is (b − host) / (a + b − host). In a real build the operation trees the
+/// rules walk are built for the .NET SDK's analyzers anyway, so the share of a full build is (e − d) / e.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(InProcessMonitoring))]
@@ -47,7 +53,9 @@ public class DriftAnalyzerShareBenchmarks
     private static readonly CSharpCompilationOptions CompilationOptions = new(
         OutputKind.DynamicallyLinkedLibrary,
         optimizationLevel: OptimizationLevel.Release,
-        nullableContextOptions: NullableContextOptions.Enable);
+        nullableContextOptions: NullableContextOptions.Enable,
+        // The .NET SDK's default analysis level (analysislevel_10_default.globalconfig) turns this one rule off.
+        specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CA1516"] = ReportDiagnostic.Suppress });
 
     /// <summary>As a library build sets it (no generated <c>Main</c>), for the generator and the analyzers alike.</summary>
     private static readonly AnalyzerConfigOptionsProvider Options = new OptionsProvider(new Dictionary<string, string>
@@ -78,6 +86,8 @@ public class DriftAnalyzerShareBenchmarks
     private ISourceGenerator[] _generators = [];
     private ImmutableArray<DiagnosticAnalyzer> _drift;
     private ImmutableArray<DiagnosticAnalyzer> _idle;
+    private ImmutableArray<DiagnosticAnalyzer> _default;
+    private ImmutableArray<DiagnosticAnalyzer> _defaultAndDrift;
 
     [Params(SyntheticVariant.Plain, SyntheticVariant.TenantAware)]
     public SyntheticVariant Project { get; set; }
@@ -100,6 +110,8 @@ public class DriftAnalyzerShareBenchmarks
         _generators = [new InsightGenerator().AsSourceGenerator(), GeneratorCompileTimeBenchmarks.LoadJsonGenerator()];
         _drift = DriftAnalyzers();
         _idle = [new IdleAnalyzer()];
+        _default = DefaultBuildAnalyzers();
+        _defaultAndDrift = _default.AddRange(_drift);
 
         // Every arm must compile what the others do, and the drift rules must have nothing to report: the synthetic code
         // is drift-free, so a diagnostic here is a false alarm (or code that stopped compiling), and the timings would
@@ -127,6 +139,25 @@ public class DriftAnalyzerShareBenchmarks
             Console.WriteLine(System.FormattableString.Invariant($"// {Project} {analyzer.GetType().Name}: {telemetry.ExecutionTime.TotalSeconds:0.000} s in its own actions"));
         }
 
+        // The same beside the .NET SDK's analyzers, as a build runs them: who is charged for the shared operation trees.
+        var beside = new CompilationWithAnalyzers(output, _defaultAndDrift, new CompilationWithAnalyzersOptions(new AnalyzerOptions([], Options), null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+        _ = beside.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        double driftSeconds = 0, otherSeconds = 0;
+        foreach (var analyzer in _defaultAndDrift)
+        {
+            var seconds = beside.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalSeconds;
+            if (_drift.Contains(analyzer))
+            {
+                driftSeconds += seconds;
+            }
+            else
+            {
+                otherSeconds += seconds;
+            }
+        }
+
+        Console.WriteLine(System.FormattableString.Invariant($"// {Project} beside the default analyzers: drift rules {driftSeconds:0.000} s, the {_default.Length} others {otherSeconds:0.000} s in their own actions"));
+
         Console.WriteLine($"// {Project}: {_sources.Count} source files, {expectedHandlers} handlers, {generated.GeneratedTrees.Length} generated sources; " +
                           $"drift analyzers: {string.Join(", ", _drift.Select(a => a.GetType().Name))}; no diagnostics.");
     }
@@ -143,6 +174,12 @@ public class DriftAnalyzerShareBenchmarks
 
     [Benchmark]
     public long GeneratorsAndDriftAnalyzers() => MeasureCpu(nameof(GeneratorsAndDriftAnalyzers), () => BuildWith(_drift));
+
+    [Benchmark]
+    public long GeneratorsAndDefaultAnalyzers() => MeasureCpu(nameof(GeneratorsAndDefaultAnalyzers), () => BuildWith(_default));
+
+    [Benchmark]
+    public long GeneratorsAndDefaultAndDriftAnalyzers() => MeasureCpu(nameof(GeneratorsAndDefaultAndDriftAnalyzers), () => BuildWith(_defaultAndDrift));
 
     /// <summary>
     /// Prints each arm's processor time per build (median and range of the measured builds). On a shared machine the
@@ -222,6 +259,46 @@ public class DriftAnalyzerShareBenchmarks
             .OrderBy(a => a.GetType().Name, StringComparer.Ordinal)
             .ToImmutableArray();
         return analyzers.Length > 0 ? analyzers : throw new InvalidOperationException("Insight.Generators.dll holds no drift analyzer.");
+    }
+
+    /// <summary>
+    /// What a default build of a service runs besides the drift rules: the .NET SDK's analyzers (from the SDK this process
+    /// runs on; its default analysis level leaves every rule at its own default) and Insight.Generators.dll's other rules.
+    /// </summary>
+    private static ImmutableArray<DiagnosticAnalyzer> DefaultBuildAnalyzers()
+    {
+        var dotnetRoot = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var analyzersFolder = Directory.Exists(Path.Combine(dotnetRoot, "sdk"))
+            ? Directory.GetDirectories(Path.Combine(dotnetRoot, "sdk"))
+                .Select(sdk => Path.Combine(sdk, "Sdks", "Microsoft.NET.Sdk", "analyzers"))
+                .Where(folder => File.Exists(Path.Combine(folder, "Microsoft.CodeAnalysis.NetAnalyzers.dll")))
+                .OrderBy(folder => folder, StringComparer.Ordinal)
+                .LastOrDefault()
+            : null;
+        if (analyzersFolder is null)
+        {
+            throw new InvalidOperationException($"No .NET SDK with Microsoft.CodeAnalysis.NetAnalyzers.dll under {dotnetRoot}/sdk.");
+        }
+
+        var loader = new AnalyzerLoader();
+        var net = new[] { "Microsoft.CodeAnalysis.NetAnalyzers.dll", "Microsoft.CodeAnalysis.CSharp.NetAnalyzers.dll" }
+            .SelectMany(file => new AnalyzerFileReference(Path.Combine(analyzersFolder, file), loader).GetAnalyzers(LanguageNames.CSharp));
+        var sdk = typeof(InsightGenerator).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsPublic: true } && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .Where(a => !a.SupportedDiagnostics.All(d => IsDriftRule(d.Id)));
+        var analyzers = net.Concat(sdk).ToImmutableArray();
+        Console.WriteLine($"// default build analyzers: {analyzers.Length} from {analyzersFolder} and Insight.Generators.dll");
+        return analyzers;
+    }
+
+    private sealed class AnalyzerLoader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
     }
 
     private static bool IsDriftRule(string id) =>
