@@ -33,8 +33,16 @@ public sealed class RuntimeApiClient : IDisposable
 
         // Straight to the handler rather than through HttpClient, which on every call would link a cancellation source,
         // copy its default headers into the request and buffer the body before handing it over. No timeout either way:
-        // /next blocks until an invocation arrives, which may be hours for an idle function.
-        _http = new HttpMessageInvoker(new SocketsHttpHandler { UseProxy = false, PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan });
+        // /next blocks until an invocation arrives, which may be hours for an idle function. The Runtime API sets no
+        // cookies and never redirects, and a trace header on its calls would trace nothing: those stages are left out.
+        _http = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            ActivityHeadersPropagator = null,
+        });
     }
 
     /// <summary>
