@@ -34,6 +34,25 @@ public sealed class JsonLoggerProvider(OutputSink sink, TenantContext tenant) : 
 
 internal sealed class JsonLogger(OutputSink sink, TenantContext tenant, string category) : ILogger
 {
+    // The names every line carries, and this logger's fixed values, encoded once rather than transcoded and escape-checked
+    // on every line.
+    private static readonly JsonEncodedText TimestampName = JsonEncodedText.Encode("timestamp");
+    private static readonly JsonEncodedText LevelName = JsonEncodedText.Encode("level");
+    private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("message");
+    private static readonly JsonEncodedText CategoryName = JsonEncodedText.Encode("category");
+    private static readonly JsonEncodedText ServiceName = JsonEncodedText.Encode("service");
+    private static readonly JsonEncodedText TenantIdName = JsonEncodedText.Encode("tenantId");
+    private static readonly JsonEncodedText RequestIdName = JsonEncodedText.Encode("requestId");
+    private static readonly JsonEncodedText TraceIdName = JsonEncodedText.Encode("traceId");
+    private static readonly JsonEncodedText ColdStartName = JsonEncodedText.Encode("coldStart");
+    private static readonly JsonEncodedText ScannerEventIdName = JsonEncodedText.Encode("event_id");
+    private static readonly JsonEncodedText EventIdName = JsonEncodedText.Encode("eventId");
+    private static readonly JsonEncodedText[] LevelNames = [.. new[] { "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL" }.Select(level => JsonEncodedText.Encode(level))];
+
+    private readonly JsonEncodedText _category = JsonEncodedText.Encode(category);
+    private readonly JsonEncodedText _service = JsonEncodedText.Encode(tenant.ServiceName);
+    private readonly JsonEncodedText _tenantId = JsonEncodedText.Encode(tenant.TenantId);
+
     // The line's buffer and its writer are kept per thread and reused, so a log line allocates only its message.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
@@ -58,34 +77,34 @@ internal sealed class JsonLogger(OutputSink sink, TenantContext tenant, string c
         var json = t_json ??= new Utf8JsonWriter(buffer);
         json.Reset(buffer);
         json.WriteStartObject();
-        json.WriteString("timestamp", DateTimeOffset.UtcNow);
-        json.WriteString("level", LevelName(logLevel));
-        json.WriteString("message", formatter(state, exception));
-        json.WriteString("category", category);
-        json.WriteString("service", tenant.ServiceName);
-        json.WriteString("tenantId", tenant.TenantId);
+        json.WriteString(TimestampName, DateTimeOffset.UtcNow);
+        json.WriteString(LevelName, LevelText(logLevel));
+        json.WriteString(MessageName, formatter(state, exception));
+        json.WriteString(CategoryName, _category);
+        json.WriteString(ServiceName, _service);
+        json.WriteString(TenantIdName, _tenantId);
 
         if (InvocationContext.Current is { } invocation)
         {
-            json.WriteString("requestId", invocation.RequestId);
+            json.WriteString(RequestIdName, invocation.RequestId);
             if (invocation.TraceId is not null)
             {
-                json.WriteString("traceId", invocation.TraceId);
+                json.WriteString(TraceIdName, invocation.TraceId);
             }
 
-            json.WriteBoolean("coldStart", invocation.IsColdStart);
+            json.WriteBoolean(ColdStartName, invocation.IsColdStart);
 
             // The scanner event's own id under its wire name, apart from the logger's numeric eventId below: the id
             // the sender, the tables and the dead-letter queue know the event by.
             if (invocation.EventId is { } scannerEventId)
             {
-                json.WriteString("event_id", scannerEventId);
+                json.WriteString(ScannerEventIdName, scannerEventId);
             }
         }
 
         if (eventId.Id != 0)
         {
-            json.WriteNumber("eventId", eventId.Id);
+            json.WriteNumber(EventIdName, eventId.Id);
         }
 
         if (state is IReadOnlyList<KeyValuePair<string, object?>> properties)
@@ -135,13 +154,7 @@ internal sealed class JsonLogger(OutputSink sink, TenantContext tenant, string c
         }
     }
 
-    private static string LevelName(LogLevel level) => level switch
-    {
-        LogLevel.Trace => "TRACE",
-        LogLevel.Debug => "DEBUG",
-        LogLevel.Information => "INFO",
-        LogLevel.Warning => "WARN",
-        LogLevel.Error => "ERROR",
-        _ => "FATAL",
-    };
+    // Trace to Error in order, as Lambda's log levels name them; Critical and anything past it is FATAL.
+    private static JsonEncodedText LevelText(LogLevel level) =>
+        (uint)level < (uint)LevelNames.Length ? LevelNames[(int)level] : LevelNames[^1];
 }

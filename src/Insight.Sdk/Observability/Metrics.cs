@@ -56,7 +56,29 @@ public sealed class EmfMetrics(OutputSink sink, TenantContext tenant, string met
     private const int MaxMetricsPerLine = 100;
     private const int MaxValuesPerMetric = 100;
 
+    // What every line repeats, encoded once: the Utf8JsonWriter would otherwise transcode and escape-check each name and
+    // each dimension value on every flush.
+    private static readonly JsonEncodedText AwsName = JsonEncodedText.Encode("_aws");
+    private static readonly JsonEncodedText TimestampName = JsonEncodedText.Encode("Timestamp");
+    private static readonly JsonEncodedText CloudWatchMetricsName = JsonEncodedText.Encode("CloudWatchMetrics");
+    private static readonly JsonEncodedText NamespaceName = JsonEncodedText.Encode("Namespace");
+    private static readonly JsonEncodedText DimensionsName = JsonEncodedText.Encode("Dimensions");
+    private static readonly JsonEncodedText MetricsName = JsonEncodedText.Encode("Metrics");
+    private static readonly JsonEncodedText NameName = JsonEncodedText.Encode("Name");
+    private static readonly JsonEncodedText UnitName = JsonEncodedText.Encode("Unit");
+    private static readonly JsonEncodedText ServiceName = JsonEncodedText.Encode("Service");
+    private static readonly JsonEncodedText TenantIdName = JsonEncodedText.Encode("TenantId");
+    private static readonly JsonEncodedText AccountIdName = JsonEncodedText.Encode("AccountId");
+    private static readonly JsonEncodedText FunctionNameName = JsonEncodedText.Encode("FunctionName");
+    private static readonly JsonEncodedText[] UnitNames = [.. Enum.GetValues<MetricUnit>().Select(unit => JsonEncodedText.Encode(unit.ToString()))];
+
+    private readonly JsonEncodedText _namespace = JsonEncodedText.Encode(metricsNamespace);
+    private readonly JsonEncodedText _service = JsonEncodedText.Encode(tenant.ServiceName);
+    private readonly JsonEncodedText _tenantId = JsonEncodedText.Encode(tenant.TenantId);
+    private readonly JsonEncodedText _accountId = JsonEncodedText.Encode(tenant.AccountId);
     private readonly Lock _gate = new();
+    private string? _functionName;
+    private JsonEncodedText _encodedFunctionName;
 
     // Entries and their value lists live across invocations and are emptied at each flush, so a warm invocation
     // records its metrics without allocating; an entry with no values counts as not recorded.
@@ -124,9 +146,9 @@ public sealed class EmfMetrics(OutputSink sink, TenantContext tenant, string met
 
     private bool HasCustomMetrics()
     {
-        foreach (var (name, entry) in _metrics)
+        foreach (var entry in _metrics.Values)
         {
-            if (entry.Values.Count > 0 && !InvocationMetrics.Contains(name))
+            if (entry.Values.Count > 0 && !entry.IsInvocationMetric)
             {
                 return true;
             }
@@ -150,7 +172,7 @@ public sealed class EmfMetrics(OutputSink sink, TenantContext tenant, string met
                 if (entry.Values.Count > skip)
                 {
                     var take = Math.Min(MaxValuesPerMetric, entry.Values.Count - skip);
-                    _line.Add(new MetricValues(entry.Name, entry.Unit, entry.Values, skip, take));
+                    _line.Add(new MetricValues(entry.EncodedName, entry.Unit, entry.Values, skip, take));
                 }
             }
 
@@ -175,23 +197,23 @@ public sealed class EmfMetrics(OutputSink sink, TenantContext tenant, string met
     private void WriteLine(Utf8JsonWriter json, ReadOnlySpan<MetricValues> metrics, string? functionName, DateTimeOffset now)
     {
         json.WriteStartObject();
-        json.WriteStartObject("_aws");
-        json.WriteNumber("Timestamp", now.ToUnixTimeMilliseconds());
-        json.WriteStartArray("CloudWatchMetrics");
+        json.WriteStartObject(AwsName);
+        json.WriteNumber(TimestampName, now.ToUnixTimeMilliseconds());
+        json.WriteStartArray(CloudWatchMetricsName);
         json.WriteStartObject();
-        json.WriteString("Namespace", metricsNamespace);
-        json.WriteStartArray("Dimensions");
+        json.WriteString(NamespaceName, _namespace);
+        json.WriteStartArray(DimensionsName);
         json.WriteStartArray();
-        json.WriteStringValue("Service");
-        json.WriteStringValue("TenantId");
+        json.WriteStringValue(ServiceName);
+        json.WriteStringValue(TenantIdName);
         json.WriteEndArray();
         json.WriteEndArray();
-        json.WriteStartArray("Metrics");
+        json.WriteStartArray(MetricsName);
         foreach (var metric in metrics)
         {
             json.WriteStartObject();
-            json.WriteString("Name", metric.Name);
-            json.WriteString("Unit", metric.Unit.ToString());
+            json.WriteString(NameName, metric.Name);
+            json.WriteString(UnitName, (uint)metric.Unit < (uint)UnitNames.Length ? UnitNames[(int)metric.Unit] : JsonEncodedText.Encode(metric.Unit.ToString()));
             json.WriteEndObject();
         }
 
@@ -200,12 +222,12 @@ public sealed class EmfMetrics(OutputSink sink, TenantContext tenant, string met
         json.WriteEndArray();
         json.WriteEndObject();
 
-        json.WriteString("Service", tenant.ServiceName);
-        json.WriteString("TenantId", tenant.TenantId);
-        json.WriteString("AccountId", tenant.AccountId);
+        json.WriteString(ServiceName, _service);
+        json.WriteString(TenantIdName, _tenantId);
+        json.WriteString(AccountIdName, _accountId);
         if (functionName is not null)
         {
-            json.WriteString("FunctionName", functionName);
+            json.WriteString(FunctionNameName, EncodedFunctionName(functionName));
         }
 
         foreach (var metric in metrics)
@@ -228,9 +250,25 @@ public sealed class EmfMetrics(OutputSink sink, TenantContext tenant, string met
         json.WriteEndObject();
     }
 
+    /// <summary>The function's name encoded once: a host flushes with the same name every invocation.</summary>
+    private JsonEncodedText EncodedFunctionName(string functionName)
+    {
+        if (functionName != _functionName)
+        {
+            _encodedFunctionName = JsonEncodedText.Encode(functionName);
+            _functionName = functionName;
+        }
+
+        return _encodedFunctionName;
+    }
+
     private sealed class MetricEntry(string name)
     {
-        public string Name { get; } = name;
+        /// <summary>Whether the host records it for every invocation (<see cref="InvocationMetrics"/>), looked up once.</summary>
+        public bool IsInvocationMetric { get; } = InvocationMetrics.Contains(name);
+
+        /// <summary>The name as the line carries it, encoded once for the life of the entry.</summary>
+        public JsonEncodedText EncodedName { get; } = JsonEncodedText.Encode(name);
 
         public MetricUnit Unit { get; set; }
 
@@ -238,5 +276,5 @@ public sealed class EmfMetrics(OutputSink sink, TenantContext tenant, string met
     }
 
     /// <summary>One metric's share of one line: <see cref="Count"/> of its values from <see cref="Start"/>.</summary>
-    private readonly record struct MetricValues(string Name, MetricUnit Unit, List<double> Values, int Start, int Count);
+    private readonly record struct MetricValues(JsonEncodedText Name, MetricUnit Unit, List<double> Values, int Start, int Count);
 }

@@ -17,7 +17,7 @@ public sealed class RuntimeApiClient : IDisposable
     private const string ErrorTypeHeader = "Lambda-Runtime-Function-Error-Type";
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    private readonly HttpClient _http;
+    private readonly HttpMessageInvoker _http;
     private readonly Uri _next;
     private readonly Uri _initError;
     private readonly string _invocationBase;
@@ -31,12 +31,18 @@ public sealed class RuntimeApiClient : IDisposable
         _initError = new Uri(root + "init/error");
         _invocationBase = root + "invocation/";
 
-        // /next blocks until an invocation arrives, which may be hours for an idle function: no client timeout.
-        _http = new HttpClient(new SocketsHttpHandler { UseProxy = false, PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan })
+        // Straight to the handler rather than through HttpClient, which on every call would link a cancellation source,
+        // copy its default headers into the request and buffer the body before handing it over. No timeout either way:
+        // /next blocks until an invocation arrives, which may be hours for an idle function. The Runtime API sets no
+        // cookies and never redirects, and a trace header on its calls would trace nothing: those stages are left out.
+        _http = new HttpMessageInvoker(new SocketsHttpHandler
         {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", UserAgent);
+            UseProxy = false,
+            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            ActivityHeadersPropagator = null,
+        });
     }
 
     /// <summary>
@@ -59,7 +65,8 @@ public sealed class RuntimeApiClient : IDisposable
     /// <exception cref="RuntimeApiException">The Runtime API answered with an error; the runtime must exit.</exception>
     public async Task<LambdaInvocation> GetNextInvocationAsync(CancellationToken cancellationToken = default)
     {
-        using var response = await _http.GetAsync(_next, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        using var request = Request(HttpMethod.Get, _next);
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.OK)
         {
             throw await RuntimeApiException.FromResponseAsync("GET /runtime/invocation/next", response).ConfigureAwait(false);
@@ -71,7 +78,7 @@ public sealed class RuntimeApiClient : IDisposable
         var deadline = long.TryParse(Header(headers, "Lambda-Runtime-Deadline-Ms"), NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : DateTimeOffset.UtcNow.AddMinutes(15);
-        var payload = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var payload = await ReadPayloadAsync(response.Content, cancellationToken).ConfigureAwait(false);
 
         return new LambdaInvocation(
             requestId,
@@ -89,7 +96,8 @@ public sealed class RuntimeApiClient : IDisposable
     {
         using var content = new ReadOnlyMemoryContent(body);
         content.Headers.ContentType = Json;
-        using var response = await _http.PostAsync(InvocationUri(requestId, "response"), content, cancellationToken).ConfigureAwait(false);
+        using var request = Request(HttpMethod.Post, InvocationUri(requestId, "response"), content);
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Accepted)
         {
             throw await RuntimeApiException.FromResponseAsync("POST /runtime/invocation/{id}/response", response).ConfigureAwait(false);
@@ -111,12 +119,53 @@ public sealed class RuntimeApiClient : IDisposable
     {
         using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(error, InsightJsonContext.Default.RuntimeErrorPayload));
         content.Headers.ContentType = Json;
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
+        using var request = Request(HttpMethod.Post, uri, content);
         request.Headers.TryAddWithoutValidation(ErrorTypeHeader, error.ErrorType);
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Accepted)
         {
             throw await RuntimeApiException.FromResponseAsync(operation, response).ConfigureAwait(false);
+        }
+    }
+
+    private static HttpRequestMessage Request(HttpMethod method, Uri uri, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, uri) { Content = content };
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        return request;
+    }
+
+    /// <summary>
+    /// The payload, read straight into an array of the length the Runtime API announces (HttpClient would buffer it and
+    /// then copy it out). A connection that breaks mid-payload is an <see cref="HttpRequestException"/>, as it was when
+    /// HttpClient read the body: the loop treats it as a failing Runtime API.
+    /// </summary>
+    private static async Task<byte[]> ReadPayloadAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (content.Headers.ContentLength is not { } length || length > Array.MaxLength)
+            {
+                return await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (length == 0)
+            {
+                return [];
+            }
+
+            var payload = new byte[length];
+            var body = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (body.ConfigureAwait(false))
+            {
+                await body.ReadExactlyAsync(payload, cancellationToken).ConfigureAwait(false);
+            }
+
+            return payload;
+        }
+        catch (IOException exception)
+        {
+            throw new HttpRequestException(HttpRequestError.ResponseEnded, $"The Runtime API's invocation ended before its payload did: {exception.Message}", exception);
         }
     }
 
