@@ -88,24 +88,61 @@ public sealed class DynamoDbLocal : IAsyncDisposable
     }
 
     /// <summary>The folder holding <c>DynamoDBLocal.jar</c>, fetching the npm package first if it is missing.</summary>
+    /// <remarks>
+    /// Test fixtures and test projects start DynamoDB Local in parallel, so the package is fetched and unpacked in a
+    /// folder of its own and moved into place in one step: no caller ever sees a half-written archive or jar, and when
+    /// two fetch at once the first move wins and the other's copy is discarded.
+    /// </remarks>
     public static async Task<string> EnsureInstalledAsync(string toolsFolder, CancellationToken cancellationToken = default)
     {
         var home = Path.Combine(toolsFolder, "dynamodb-local");
-        var emulator = Path.Combine(home, "package", "emulator");
+        var package = Path.Combine(home, "package");
+        var emulator = Path.Combine(package, "emulator");
         if (File.Exists(Path.Combine(emulator, "DynamoDBLocal.jar")))
         {
             return emulator;
         }
 
-        Directory.CreateDirectory(home);
-        await RunAsync("npm", home, cancellationToken, "pack", Package, "--silent").ConfigureAwait(false);
-        var archive = Directory.GetFiles(home, "amplify-dynamodb-simulator-*.tgz").Single();
-        await RunAsync("tar", home, cancellationToken, "xzf", archive).ConfigureAwait(false);
-        File.Delete(archive);
-        return File.Exists(Path.Combine(emulator, "DynamoDBLocal.jar"))
-            ? emulator
-            : throw new InvalidOperationException($"{Package} did not contain emulator/DynamoDBLocal.jar.");
+        await InstallGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var staging = Path.Combine(home, ".staging-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            if (File.Exists(Path.Combine(emulator, "DynamoDBLocal.jar")))
+            {
+                return emulator;
+            }
+
+            Directory.CreateDirectory(staging);
+            await RunAsync("npm", staging, cancellationToken, "pack", Package, "--silent").ConfigureAwait(false);
+            var archive = Directory.GetFiles(staging, "amplify-dynamodb-simulator-*.tgz").Single();
+            await RunAsync("tar", staging, cancellationToken, "xzf", archive).ConfigureAwait(false);
+            if (!File.Exists(Path.Combine(staging, "package", "emulator", "DynamoDBLocal.jar")))
+            {
+                throw new InvalidOperationException($"{Package} did not contain emulator/DynamoDBLocal.jar.");
+            }
+
+            try
+            {
+                Directory.Move(Path.Combine(staging, "package"), package);
+            }
+            catch (IOException) when (File.Exists(Path.Combine(emulator, "DynamoDBLocal.jar")))
+            {
+                // Another process moved its copy into place first; it is the same package.
+            }
+
+            return emulator;
+        }
+        finally
+        {
+            InstallGate.Release();
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
     }
+
+    private static readonly SemaphoreSlim InstallGate = new(1, 1);
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
