@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
 using Amazon.DynamoDBv2.Model;
@@ -46,10 +47,31 @@ public static class DynamoValue
             throw context.Fail($"must be a number (N) but is {Kind(value)}");
         }
 
-        return T.TryParse(value.N, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+        return TryParseNumber<T>(value.N, out var number)
             ? number
             : throw context.Fail($"holds {value.N}, which is not a valid {typeof(T).Name}");
     }
+
+    /// <summary>
+    /// Parses N as DynamoDBContext does (<see cref="NumberStyles.Float"/>). An integer type tries the integer parser first:
+    /// it accepts a subset of what Float does, with the same result, at a tenth of the cost; "4.2E1" still parses.
+    /// </summary>
+    internal static bool TryParseNumber<T>(ReadOnlySpan<char> text, [MaybeNullWhen(false)] out T number)
+        where T : INumberBase<T> =>
+        (IsInteger<T>() && T.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out number))
+        || T.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+
+    /// <summary><see cref="TryParseNumber{T}(ReadOnlySpan{char}, out T)"/> for UTF-8 text.</summary>
+    internal static bool TryParseNumber<T>(ReadOnlySpan<byte> utf8, [MaybeNullWhen(false)] out T number)
+        where T : INumberBase<T> =>
+        (IsInteger<T>() && T.TryParse(utf8, NumberStyles.Integer, CultureInfo.InvariantCulture, out number))
+        || T.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+
+    // Constant for each T once compiled, so the check costs nothing.
+    private static bool IsInteger<T>() =>
+        typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(short) || typeof(T) == typeof(sbyte)
+        || typeof(T) == typeof(uint) || typeof(T) == typeof(ulong) || typeof(T) == typeof(ushort) || typeof(T) == typeof(byte)
+        || typeof(T) == typeof(Int128) || typeof(T) == typeof(UInt128) || typeof(T) == typeof(nint) || typeof(T) == typeof(nuint);
 
     /// <summary>N 1 or 0, as DynamoDBContext stores bool.</summary>
     public static AttributeValue FromBoolean(bool value) => new() { N = value ? "1" : "0" };
@@ -74,26 +96,38 @@ public static class DynamoValue
 
     /// <summary>S, ISO-8601 in UTC with milliseconds (DynamoDBContext's format; it sorts as time does).</summary>
     public static AttributeValue FromDateTime(DateTime value) =>
-        new() { S = value.ToUniversalTime().ToString(DateTimeFormat, CultureInfo.InvariantCulture) };
+        new() { S = DynamoTime.ToString(value.ToUniversalTime(), DynamoTime.Milliseconds) };
 
     /// <summary>Reads a UTC DateTime from S.</summary>
-    public static DateTime ToDateTime(AttributeValue value, DynamoReadContext context) =>
-        DateTime.TryParse(ToString(value, context), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
+    public static DateTime ToDateTime(AttributeValue value, DynamoReadContext context)
+    {
+        var text = ToString(value, context);
+        return DynamoTime.TryParse(text.AsSpan(), DynamoTime.Milliseconds, out var time)
+            || DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out time)
             ? time
             : throw context.Fail($"holds {Describe(value)}, which is not an ISO-8601 time");
+    }
 
     /// <summary>
     /// S, ISO-8601 in UTC with full precision: one fixed width, so sort keys order by instant whatever the offset was.
     /// The offset itself is not kept; the instant is.
     /// </summary>
     public static AttributeValue FromDateTimeOffset(DateTimeOffset value) =>
-        new() { S = value.UtcDateTime.ToString(DateTimeOffsetFormat, CultureInfo.InvariantCulture) };
+        new() { S = DynamoTime.ToString(value.UtcDateTime, DynamoTime.Ticks) };
 
     /// <summary>Reads a DateTimeOffset (offset zero) from S.</summary>
-    public static DateTimeOffset ToDateTimeOffset(AttributeValue value, DynamoReadContext context) =>
-        DateTimeOffset.TryParse(ToString(value, context), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+    public static DateTimeOffset ToDateTimeOffset(AttributeValue value, DynamoReadContext context)
+    {
+        var text = ToString(value, context);
+        if (DynamoTime.TryParse(text.AsSpan(), DynamoTime.Ticks, out var utc))
+        {
+            return new DateTimeOffset(utc);
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
             ? time.ToUniversalTime()
             : throw context.Fail($"holds {Describe(value)}, which is not an ISO-8601 time");
+    }
 
     /// <summary>N of ticks: exact, and sorts as durations do.</summary>
     public static AttributeValue FromTimeSpan(TimeSpan value) => FromNumber(value.Ticks);
@@ -176,7 +210,7 @@ public static class DynamoValue
             for (var i = 0; i < set.Count; i++)
             {
                 // The element's context (its path text) is made only when the element does not parse.
-                numbers.Add(T.TryParse(set[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                numbers.Add(TryParseNumber<T>(set[i], out var number)
                     ? number
                     : throw context.At(i).Fail($"holds {set[i]}, which is not a valid {typeof(T).Name}"));
             }

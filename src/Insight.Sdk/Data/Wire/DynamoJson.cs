@@ -86,11 +86,11 @@ public static class DynamoJson
 
     /// <summary>S, ISO-8601 in UTC with milliseconds.</summary>
     public static void WriteDateTime(Utf8JsonWriter writer, DateTime value) =>
-        WriteTime(writer, value.ToUniversalTime(), DynamoValue.DateTimeFormat);
+        WriteTime(writer, value.ToUniversalTime(), DynamoTime.Milliseconds);
 
     /// <summary>S, ISO-8601 in UTC with full precision.</summary>
     public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value) =>
-        WriteTime(writer, value.UtcDateTime, DynamoValue.DateTimeOffsetFormat);
+        WriteTime(writer, value.UtcDateTime, DynamoTime.Ticks);
 
     /// <summary>N of ticks.</summary>
     public static void WriteTimeSpan(Utf8JsonWriter writer, TimeSpan value) => WriteNumber(writer, value.Ticks);
@@ -397,7 +397,7 @@ public static class DynamoJson
         where T : INumberBase<T>
     {
         Enter(ref reader, "N"u8, JsonTokenType.String);
-        if (reader.ValueIsEscaped || !T.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        if (reader.ValueIsEscaped || !DynamoValue.TryParseNumber<T>(reader.ValueSpan, out var number))
         {
             throw Decline();
         }
@@ -431,6 +431,11 @@ public static class DynamoJson
     /// <summary>Reads a UTC DateTime written in the canonical format.</summary>
     public static DateTime ReadDateTime(ref Utf8JsonReader reader)
     {
+        if (TryReadTime(ref reader, DynamoTime.Milliseconds, out var utc))
+        {
+            return utc;
+        }
+
         Span<char> text = stackalloc char[ScalarBuffer];
         var length = ReadShortString(ref reader, text);
         return DateTime.TryParseExact(text[..length], DynamoValue.DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
@@ -441,6 +446,11 @@ public static class DynamoJson
     /// <summary>Reads a DateTimeOffset (offset zero) written in the canonical format.</summary>
     public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader)
     {
+        if (TryReadTime(ref reader, DynamoTime.Ticks, out var utc))
+        {
+            return new DateTimeOffset(utc);
+        }
+
         Span<char> text = stackalloc char[ScalarBuffer];
         var length = ReadShortString(ref reader, text);
         return DateTimeOffset.TryParseExact(text[..length], DynamoValue.DateTimeOffsetFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
@@ -492,7 +502,7 @@ public static class DynamoJson
         var list = new List<T>();
         while (reader.Read() && reader.TokenType == JsonTokenType.String)
         {
-            list.Add(!reader.ValueIsEscaped && T.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : throw Decline());
+            list.Add(!reader.ValueIsEscaped && DynamoValue.TryParseNumber<T>(reader.ValueSpan, out var number) ? number : throw Decline());
         }
 
         return EndSet(ref reader, list);
@@ -661,10 +671,10 @@ public static class DynamoJson
 
     // -----------------------------------------------------------------------------------------------------------
 
-    private static void WriteTime(Utf8JsonWriter writer, DateTime utc, string format)
+    private static void WriteTime(Utf8JsonWriter writer, DateTime utc, int fractionDigits)
     {
         Span<byte> text = stackalloc byte[ScalarBuffer];
-        utc.TryFormat(text, out var length, format, CultureInfo.InvariantCulture);
+        var length = DynamoTime.Format(utc, fractionDigits, text);
         writer.WriteStartObject();
         writer.WriteString(S, text[..length]);
         writer.WriteEndObject();
@@ -678,6 +688,25 @@ public static class DynamoJson
         {
             throw Decline();
         }
+    }
+
+    /// <summary>
+    /// Reads a time in its stored shape straight from the UTF-8 text, the reader left on the value's <c>EndObject</c>;
+    /// <c>false</c>, the reader not moved, for any other text (the exact parse judges it).
+    /// </summary>
+    private static bool TryReadTime(ref Utf8JsonReader reader, int fractionDigits, out DateTime utc)
+    {
+        var start = reader;
+        Enter(ref reader, "S"u8, JsonTokenType.String);
+        if (!reader.ValueIsEscaped && DynamoTime.TryParse(reader.ValueSpan, fractionDigits, out utc))
+        {
+            Leave(ref reader);
+            return true;
+        }
+
+        reader = start;
+        utc = default;
+        return false;
     }
 
     private static int ReadShortString(ref Utf8JsonReader reader, scoped Span<char> text)
