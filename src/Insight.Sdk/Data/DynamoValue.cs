@@ -91,8 +91,14 @@ public static class DynamoValue
     public static AttributeValue FromGuid(Guid value) => new() { S = value.ToString("D") };
 
     /// <summary>Reads a GUID from S.</summary>
-    public static Guid ToGuid(AttributeValue value, DynamoReadContext context) =>
-        Guid.TryParse(ToString(value, context), out var guid) ? guid : throw context.Fail($"holds {Describe(value)}, which is not a GUID");
+    public static Guid ToGuid(AttributeValue value, DynamoReadContext context)
+    {
+        // The stored 8-4-4-4-12 form first: the general parser tries every form in turn.
+        var text = ToString(value, context);
+        return Guid.TryParseExact(text, "D", out var guid) || Guid.TryParse(text, out guid)
+            ? guid
+            : throw context.Fail($"holds {Describe(value)}, which is not a GUID");
+    }
 
     /// <summary>S, ISO-8601 in UTC with milliseconds (DynamoDBContext's format; it sorts as time does).</summary>
     public static AttributeValue FromDateTime(DateTime value) =>
@@ -191,14 +197,17 @@ public static class DynamoValue
             return null;
         }
 
-        var list = values.TryGetNonEnumeratedCount(out var count) ? new List<string>(count) : [];
-        foreach (var value in values)
-        {
-            list.Add(value.ToString(null, CultureInfo.InvariantCulture));
-        }
-
-        return list.Count == 0 ? null : new AttributeValue { NS = list };
+        using var enumerator = values.GetEnumerator();
+        return NumberSet<T, IEnumerator<T>>(values.TryGetNonEnumeratedCount(out var count) ? count : 0, enumerator);
     }
+
+    /// <summary>NS of a list (enumerated without boxing its enumerator); null or empty is left out.</summary>
+    public static AttributeValue? FromNumberSet<T>(List<T>? values)
+        where T : INumber<T> => values is null ? null : NumberSet<T, List<T>.Enumerator>(values.Count, values.GetEnumerator());
+
+    /// <summary>NS of a set (enumerated without boxing its enumerator); null or empty is left out.</summary>
+    public static AttributeValue? FromNumberSet<T>(HashSet<T>? values)
+        where T : INumber<T> => values is null ? null : NumberSet<T, HashSet<T>.Enumerator>(values.Count, values.GetEnumerator());
 
     /// <summary>Reads NS (or a list of N).</summary>
     public static List<T> ToNumberList<T>(AttributeValue value, DynamoReadContext context)
@@ -295,14 +304,13 @@ public static class DynamoValue
             return null;
         }
 
-        var map = values.TryGetNonEnumeratedCount(out var count) ? new Dictionary<string, AttributeValue>(count, StringComparer.Ordinal) : new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-        foreach (var (key, item) in values)
-        {
-            map[key] = convert(item) ?? new AttributeValue { NULL = true };
-        }
-
-        return map.Count == 0 ? null : new AttributeValue { M = map };
+        using var enumerator = values.GetEnumerator();
+        return Map(values.TryGetNonEnumeratedCount(out var count) ? count : 0, enumerator, convert);
     }
+
+    /// <summary>M of a dictionary's converted values (enumerated without boxing its enumerator); null or empty is left out.</summary>
+    public static AttributeValue? FromMap<T>(Dictionary<string, T>? values, Func<T, AttributeValue?> convert) =>
+        values is null ? null : Map(values.Count, values.GetEnumerator(), convert);
 
     /// <summary>Reads M.</summary>
     public static Dictionary<string, T> ToMap<T>(AttributeValue value, DynamoReadContext context, Func<AttributeValue, DynamoReadContext, T> convert)
@@ -344,6 +352,33 @@ public static class DynamoValue
     /// <summary>The text of a key value, for composite keys such as <c>DEVICE#{DeviceId}</c>.</summary>
     public static string KeyText(AttributeValue? value) =>
         value?.S ?? value?.N ?? throw new ArgumentException("A key part has no value.");
+
+    // A concrete collection's struct enumerator passed as TEnumerator is called directly, not boxed behind IEnumerator<T>.
+    private static AttributeValue? NumberSet<T, TEnumerator>(int count, TEnumerator values)
+        where T : INumber<T>
+        where TEnumerator : IEnumerator<T>
+    {
+        var list = new List<string>(count);
+        while (values.MoveNext())
+        {
+            list.Add(values.Current.ToString(null, CultureInfo.InvariantCulture));
+        }
+
+        return list.Count == 0 ? null : new AttributeValue { NS = list };
+    }
+
+    private static AttributeValue? Map<T, TEnumerator>(int count, TEnumerator values, Func<T, AttributeValue?> convert)
+        where TEnumerator : IEnumerator<KeyValuePair<string, T>>
+    {
+        var map = new Dictionary<string, AttributeValue>(count, StringComparer.Ordinal);
+        while (values.MoveNext())
+        {
+            var (key, item) = values.Current;
+            map[key] = convert(item) ?? new AttributeValue { NULL = true };
+        }
+
+        return map.Count == 0 ? null : new AttributeValue { M = map };
+    }
 
     // Items -----------------------------------------------------------------------------------------------
 
