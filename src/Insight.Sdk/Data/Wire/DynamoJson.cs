@@ -83,12 +83,7 @@ public static class DynamoJson
     {
         Span<byte> json = stackalloc byte[ValueStart + ScalarBuffer + ValueEnd];
         NumberStart.CopyTo(json);
-        if (!value.TryFormat(json[ValueStart..^ValueEnd], out var length, default, CultureInfo.InvariantCulture))
-        {
-            throw new FormatException($"{value} does not fit DynamoDB's number format.");
-        }
-
-        WriteRaw(writer, json, length);
+        WriteRaw(writer, json, FormatNumber(value, json[ValueStart..]));
     }
 
     /// <summary><c>{"N":"1"}</c> or <c>{"N":"0"}</c>, as DynamoDBContext stores bool.</summary>
@@ -129,37 +124,31 @@ public static class DynamoJson
     /// <summary>SS; call only when <see cref="HasElements{T}"/>.</summary>
     public static void WriteStringSet(Utf8JsonWriter writer, IEnumerable<string> values)
     {
-        writer.WriteStartObject();
-        writer.WriteStartArray(StringSetTag);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+        using var enumerator = values.GetEnumerator();
+        WriteStringSet(writer, enumerator);
     }
+
+    /// <summary>SS of a list, enumerated without boxing its enumerator; call only when it has elements.</summary>
+    public static void WriteStringSet(Utf8JsonWriter writer, List<string> values) => WriteStringSet(writer, values.GetEnumerator());
+
+    /// <summary>SS of a set, enumerated without boxing its enumerator; call only when it has elements.</summary>
+    public static void WriteStringSet(Utf8JsonWriter writer, HashSet<string> values) => WriteStringSet(writer, values.GetEnumerator());
 
     /// <summary>NS; call only when <see cref="HasElements{T}"/>.</summary>
     public static void WriteNumberSet<T>(Utf8JsonWriter writer, IEnumerable<T> values)
         where T : IUtf8SpanFormattable
     {
-        Span<byte> text = stackalloc byte[ScalarBuffer];
-        writer.WriteStartObject();
-        writer.WriteStartArray(NumberSetTag);
-        foreach (var value in values)
-        {
-            if (!value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture))
-            {
-                throw new FormatException($"{value} does not fit DynamoDB's number format.");
-            }
-
-            writer.WriteStringValue(text[..length]);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+        using var enumerator = values.GetEnumerator();
+        WriteNumberSet<T, IEnumerator<T>>(writer, values.TryGetNonEnumeratedCount(out var count) ? count : -1, enumerator);
     }
+
+    /// <summary>NS of a list, enumerated without boxing its enumerator; call only when it has elements.</summary>
+    public static void WriteNumberSet<T>(Utf8JsonWriter writer, List<T> values)
+        where T : IUtf8SpanFormattable => WriteNumberSet<T, List<T>.Enumerator>(writer, values.Count, values.GetEnumerator());
+
+    /// <summary>NS of a set, enumerated without boxing its enumerator; call only when it has elements.</summary>
+    public static void WriteNumberSet<T>(Utf8JsonWriter writer, HashSet<T> values)
+        where T : IUtf8SpanFormattable => WriteNumberSet<T, HashSet<T>.Enumerator>(writer, values.Count, values.GetEnumerator());
 
     /// <summary>BS; call only when <see cref="HasElements{T}"/>.</summary>
     public static void WriteBinarySet(Utf8JsonWriter writer, IEnumerable<byte[]> values)
@@ -192,17 +181,13 @@ public static class DynamoJson
     /// <summary>M; <paramref name="writeValue"/> writes one value (NULL for a left-out one).</summary>
     public static void WriteMap<T>(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, T>> values, Action<Utf8JsonWriter, T> writeValue)
     {
-        writer.WriteStartObject();
-        writer.WriteStartObject(MapTag);
-        foreach (var (key, value) in values)
-        {
-            writer.WritePropertyName(key);
-            writeValue(writer, value);
-        }
-
-        writer.WriteEndObject();
-        writer.WriteEndObject();
+        using var enumerator = values.GetEnumerator();
+        WriteMap(writer, enumerator, writeValue);
     }
+
+    /// <summary>M of a dictionary, enumerated without boxing its enumerator.</summary>
+    public static void WriteMap<T>(Utf8JsonWriter writer, Dictionary<string, T> values, Action<Utf8JsonWriter, T> writeValue) =>
+        WriteMap(writer, values.GetEnumerator(), writeValue);
 
     /// <summary>Opens <c>{"M":{</c> for a nested object's attributes; <see cref="EndMap"/> closes it.</summary>
     public static void BeginMap(Utf8JsonWriter writer)
@@ -214,6 +199,94 @@ public static class DynamoJson
     /// <summary>Closes what <see cref="BeginMap"/> opened.</summary>
     public static void EndMap(Utf8JsonWriter writer)
     {
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    // A concrete collection's struct enumerator passed as TEnumerator is called directly, not boxed behind IEnumerator<T>.
+    private static void WriteStringSet<TEnumerator>(Utf8JsonWriter writer, TEnumerator values)
+        where TEnumerator : IEnumerator<string>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray(StringSetTag);
+        while (values.MoveNext())
+        {
+            writer.WriteStringValue(values.Current);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNumberSet<T, TEnumerator>(Utf8JsonWriter writer, int count, TEnumerator values)
+        where T : IUtf8SpanFormattable
+        where TEnumerator : IEnumerator<T>
+    {
+        Span<byte> json = stackalloc byte[RawSetStart.Length + (RawSetLimit * RawSetElement) + 2];
+        if (count is > 0 and <= RawSetLimit)
+        {
+            // A small set is written whole as one raw value, {"NS":["3","5","8"]}: numbers need no escapes.
+            RawSetStart.CopyTo(json);
+            var length = RawSetStart.Length;
+            while (values.MoveNext())
+            {
+                if (json.Length - length < RawSetElement + 2)
+                {
+                    throw new InvalidOperationException("The set changed while it was being written.");
+                }
+
+                if (length > RawSetStart.Length)
+                {
+                    json[length++] = (byte)',';
+                }
+
+                json[length++] = (byte)'"';
+                length += FormatNumber(values.Current, json[length..]);
+                json[length++] = (byte)'"';
+            }
+
+            json[length++] = (byte)']';
+            json[length++] = (byte)'}';
+            writer.WriteRawValue(json[..length], skipInputValidation: true);
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteStartArray(NumberSetTag);
+        while (values.MoveNext())
+        {
+            writer.WriteStringValue(json[..FormatNumber(values.Current, json)]);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    // Sets of up to RawSetLimit numbers are written as one raw value; RawSetElement is room for one: quotes, comma, digits.
+    private const int RawSetLimit = 8;
+    private const int RawSetElement = ScalarBuffer + 3;
+
+    private static ReadOnlySpan<byte> RawSetStart => "{\"NS\":["u8;
+
+    /// <summary>The number's invariant text, as <see cref="DynamoValue.FromNumber{T}"/> writes it, in <paramref name="utf8"/>; its length.</summary>
+    private static int FormatNumber<T>(T value, Span<byte> utf8)
+        where T : IUtf8SpanFormattable =>
+        value.TryFormat(utf8[..Math.Min(utf8.Length, ScalarBuffer)], out var length, default, CultureInfo.InvariantCulture)
+            ? length
+            : throw new FormatException($"{value} does not fit DynamoDB's number format.");
+
+    private static void WriteMap<T, TEnumerator>(Utf8JsonWriter writer, TEnumerator values, Action<Utf8JsonWriter, T> writeValue)
+        where TEnumerator : IEnumerator<KeyValuePair<string, T>>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartObject(MapTag);
+        while (values.MoveNext())
+        {
+            var (key, value) = values.Current;
+            writer.WritePropertyName(key);
+            writeValue(writer, value);
+        }
+
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
