@@ -203,94 +203,6 @@ public static class DynamoJson
         writer.WriteEndObject();
     }
 
-    // A concrete collection's struct enumerator passed as TEnumerator is called directly, not boxed behind IEnumerator<T>.
-    private static void WriteStringSet<TEnumerator>(Utf8JsonWriter writer, TEnumerator values)
-        where TEnumerator : IEnumerator<string>
-    {
-        writer.WriteStartObject();
-        writer.WriteStartArray(StringSetTag);
-        while (values.MoveNext())
-        {
-            writer.WriteStringValue(values.Current);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    private static void WriteNumberSet<T, TEnumerator>(Utf8JsonWriter writer, int count, TEnumerator values)
-        where T : IUtf8SpanFormattable
-        where TEnumerator : IEnumerator<T>
-    {
-        Span<byte> json = stackalloc byte[RawSetStart.Length + (RawSetLimit * RawSetElement) + 2];
-        if (count is > 0 and <= RawSetLimit)
-        {
-            // A small set is written whole as one raw value, {"NS":["3","5","8"]}: numbers need no escapes.
-            RawSetStart.CopyTo(json);
-            var length = RawSetStart.Length;
-            while (values.MoveNext())
-            {
-                if (json.Length - length < RawSetElement + 2)
-                {
-                    throw new InvalidOperationException("The set changed while it was being written.");
-                }
-
-                if (length > RawSetStart.Length)
-                {
-                    json[length++] = (byte)',';
-                }
-
-                json[length++] = (byte)'"';
-                length += FormatNumber(values.Current, json[length..]);
-                json[length++] = (byte)'"';
-            }
-
-            json[length++] = (byte)']';
-            json[length++] = (byte)'}';
-            writer.WriteRawValue(json[..length], skipInputValidation: true);
-            return;
-        }
-
-        writer.WriteStartObject();
-        writer.WriteStartArray(NumberSetTag);
-        while (values.MoveNext())
-        {
-            writer.WriteStringValue(json[..FormatNumber(values.Current, json)]);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-    }
-
-    // Sets of up to RawSetLimit numbers are written as one raw value; RawSetElement is room for one: quotes, comma, digits.
-    private const int RawSetLimit = 8;
-    private const int RawSetElement = ScalarBuffer + 3;
-
-    private static ReadOnlySpan<byte> RawSetStart => "{\"NS\":["u8;
-
-    /// <summary>The number's invariant text, as <see cref="DynamoValue.FromNumber{T}"/> writes it, in <paramref name="utf8"/>; its length.</summary>
-    private static int FormatNumber<T>(T value, Span<byte> utf8)
-        where T : IUtf8SpanFormattable =>
-        value.TryFormat(utf8[..Math.Min(utf8.Length, ScalarBuffer)], out var length, default, CultureInfo.InvariantCulture)
-            ? length
-            : throw new FormatException($"{value} does not fit DynamoDB's number format.");
-
-    private static void WriteMap<T, TEnumerator>(Utf8JsonWriter writer, TEnumerator values, Action<Utf8JsonWriter, T> writeValue)
-        where TEnumerator : IEnumerator<KeyValuePair<string, T>>
-    {
-        writer.WriteStartObject();
-        writer.WriteStartObject(MapTag);
-        while (values.MoveNext())
-        {
-            var (key, value) = values.Current;
-            writer.WritePropertyName(key);
-            writeValue(writer, value);
-        }
-
-        writer.WriteEndObject();
-        writer.WriteEndObject();
-    }
-
     /// <summary><c>{"NULL":true}</c>: a left-out element of a list or map, as <see cref="DynamoValue.FromList{T}"/> stores it.</summary>
     public static void WriteNull(Utf8JsonWriter writer) => writer.WriteRawValue("""{"NULL":true}"""u8, skipInputValidation: true);
 
@@ -766,6 +678,94 @@ public static class DynamoJson
     }
 
     // -----------------------------------------------------------------------------------------------------------
+
+    // A concrete collection's struct enumerator passed as TEnumerator is called directly, not boxed behind IEnumerator<T>.
+    private static void WriteStringSet<TEnumerator>(Utf8JsonWriter writer, TEnumerator values)
+        where TEnumerator : IEnumerator<string>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray(StringSetTag);
+        while (values.MoveNext())
+        {
+            writer.WriteStringValue(values.Current);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNumberSet<T, TEnumerator>(Utf8JsonWriter writer, int count, TEnumerator values)
+        where T : IUtf8SpanFormattable
+        where TEnumerator : IEnumerator<T>
+    {
+        Span<byte> json = stackalloc byte[RawSetStart.Length + (RawSetLimit * RawSetElement) + 2];
+        if (count is > 0 and <= RawSetLimit)
+        {
+            // A small set is written whole as one raw value, {"NS":["3","5","8"]}: numbers need no escapes.
+            RawSetStart.CopyTo(json);
+            var length = RawSetStart.Length;
+            while (values.MoveNext())
+            {
+                if (json.Length - length < RawSetElement + 2)
+                {
+                    throw new InvalidOperationException("The set changed while it was being written.");
+                }
+
+                if (length > RawSetStart.Length)
+                {
+                    json[length++] = (byte)',';
+                }
+
+                json[length++] = (byte)'"';
+                length += FormatNumber(values.Current, json[length..]);
+                json[length++] = (byte)'"';
+            }
+
+            json[length++] = (byte)']';
+            json[length++] = (byte)'}';
+            writer.WriteRawValue(json[..length], skipInputValidation: true);
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteStartArray(NumberSetTag);
+        while (values.MoveNext())
+        {
+            writer.WriteStringValue(json[..FormatNumber(values.Current, json)]);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    // Sets of up to RawSetLimit numbers are written as one raw value; RawSetElement is room for one: quotes, comma, digits.
+    private const int RawSetLimit = 8;
+    private const int RawSetElement = ScalarBuffer + 3;
+
+    private static ReadOnlySpan<byte> RawSetStart => "{\"NS\":["u8;
+
+    /// <summary>The number's invariant text, as <see cref="DynamoValue.FromNumber{T}"/> writes it, in <paramref name="utf8"/>; its length.</summary>
+    private static int FormatNumber<T>(T value, Span<byte> utf8)
+        where T : IUtf8SpanFormattable =>
+        value.TryFormat(utf8[..Math.Min(utf8.Length, ScalarBuffer)], out var length, default, CultureInfo.InvariantCulture)
+            ? length
+            : throw new FormatException($"{value} does not fit DynamoDB's number format.");
+
+    private static void WriteMap<T, TEnumerator>(Utf8JsonWriter writer, TEnumerator values, Action<Utf8JsonWriter, T> writeValue)
+        where TEnumerator : IEnumerator<KeyValuePair<string, T>>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartObject(MapTag);
+        while (values.MoveNext())
+        {
+            var (key, value) = values.Current;
+            writer.WritePropertyName(key);
+            writeValue(writer, value);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
 
     private static void WriteTime(Utf8JsonWriter writer, DateTime utc, int fractionDigits)
     {
