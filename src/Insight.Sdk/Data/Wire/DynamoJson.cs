@@ -129,10 +129,22 @@ public static class DynamoJson
     }
 
     /// <summary>SS of a list, enumerated without boxing its enumerator; call only when it has elements.</summary>
-    public static void WriteStringSet(Utf8JsonWriter writer, List<string> values) => WriteStringSet(writer, values.GetEnumerator());
+    public static void WriteStringSet(Utf8JsonWriter writer, List<string> values)
+    {
+        if (!TryWriteRawStringSet(writer, values.GetEnumerator(), values.GetEnumerator()))
+        {
+            WriteStringSet(writer, values.GetEnumerator());
+        }
+    }
 
     /// <summary>SS of a set, enumerated without boxing its enumerator; call only when it has elements.</summary>
-    public static void WriteStringSet(Utf8JsonWriter writer, HashSet<string> values) => WriteStringSet(writer, values.GetEnumerator());
+    public static void WriteStringSet(Utf8JsonWriter writer, HashSet<string> values)
+    {
+        if (!TryWriteRawStringSet(writer, values.GetEnumerator(), values.GetEnumerator()))
+        {
+            WriteStringSet(writer, values.GetEnumerator());
+        }
+    }
 
     /// <summary>NS; call only when <see cref="HasElements{T}"/>.</summary>
     public static void WriteNumberSet<T>(Utf8JsonWriter writer, IEnumerable<T> values)
@@ -694,16 +706,55 @@ public static class DynamoJson
         writer.WriteEndObject();
     }
 
+    /// <summary>
+    /// Writes a set of short plain strings whole as one raw value, {"SS":["gs1","zebra"]}, measuring it with
+    /// <paramref name="measure"/> and writing it with <paramref name="values"/> (two enumerators of the same set);
+    /// <c>false</c>, nothing written, for a set that does not fit or has text to escape.
+    /// </summary>
+    private static bool TryWriteRawStringSet<TEnumerator>(Utf8JsonWriter writer, TEnumerator measure, TEnumerator values)
+        where TEnumerator : IEnumerator<string>
+    {
+        var length = RawStringSetStart.Length + 2;
+        while (measure.MoveNext())
+        {
+            length += measure.Current.Length + 3;
+            if (length > RawStringSetBuffer || measure.Current.AsSpan().ContainsAnyExcept(PlainText))
+            {
+                return false;
+            }
+        }
+
+        Span<byte> json = stackalloc byte[RawStringSetBuffer];
+        RawStringSetStart.CopyTo(json);
+        var written = RawStringSetStart.Length;
+        while (values.MoveNext())
+        {
+            if (written > RawStringSetStart.Length)
+            {
+                json[written++] = (byte)',';
+            }
+
+            json[written++] = (byte)'"';
+            written += Encoding.ASCII.GetBytes(values.Current, json[written..]);
+            json[written++] = (byte)'"';
+        }
+
+        json[written++] = (byte)']';
+        json[written++] = (byte)'}';
+        writer.WriteRawValue(json[..written], skipInputValidation: true);
+        return true;
+    }
+
     private static void WriteNumberSet<T, TEnumerator>(Utf8JsonWriter writer, int count, TEnumerator values)
         where T : IUtf8SpanFormattable
         where TEnumerator : IEnumerator<T>
     {
-        Span<byte> json = stackalloc byte[RawSetStart.Length + (RawSetLimit * RawSetElement) + 2];
+        Span<byte> json = stackalloc byte[RawNumberSetStart.Length + (RawSetLimit * RawSetElement) + 2];
         if (count is > 0 and <= RawSetLimit)
         {
             // A small set is written whole as one raw value, {"NS":["3","5","8"]}: numbers need no escapes.
-            RawSetStart.CopyTo(json);
-            var length = RawSetStart.Length;
+            RawNumberSetStart.CopyTo(json);
+            var length = RawNumberSetStart.Length;
             while (values.MoveNext())
             {
                 if (json.Length - length < RawSetElement + 2)
@@ -711,7 +762,7 @@ public static class DynamoJson
                     throw new InvalidOperationException("The set changed while it was being written.");
                 }
 
-                if (length > RawSetStart.Length)
+                if (length > RawNumberSetStart.Length)
                 {
                     json[length++] = (byte)',';
                 }
@@ -742,7 +793,12 @@ public static class DynamoJson
     private const int RawSetLimit = 8;
     private const int RawSetElement = ScalarBuffer + 3;
 
-    private static ReadOnlySpan<byte> RawSetStart => "{\"NS\":["u8;
+    private static ReadOnlySpan<byte> RawNumberSetStart => "{\"NS\":["u8;
+
+    // String sets up to RawStringSetBuffer bytes of JSON are written as one raw value.
+    private const int RawStringSetBuffer = 256;
+
+    private static ReadOnlySpan<byte> RawStringSetStart => "{\"SS\":["u8;
 
     /// <summary>The number's invariant text, as <see cref="DynamoValue.FromNumber{T}"/> writes it, in <paramref name="utf8"/>; its length.</summary>
     private static int FormatNumber<T>(T value, Span<byte> utf8)
