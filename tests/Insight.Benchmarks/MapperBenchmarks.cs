@@ -8,6 +8,7 @@ using Amazon.Runtime;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Insight.Sdk.Data;
+using Insight.Sdk.Data.Wire;
 
 namespace Insight.Benchmarks;
 
@@ -37,7 +38,7 @@ public class MapperBenchmarks
         var client = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig { ServiceURL = "http://127.0.0.1:1" });
         _context = new DynamoDBContextBuilder().WithDynamoDBClient(() => client).Build();
         _item = BenchDevice.ToItem(_entity);
-        _writer = new Utf8JsonWriter(_buffer);
+        _writer = new Utf8JsonWriter(_buffer, DynamoJson.WriterOptions); // as the direct path's client writes
         GeneratedWriteItem();
         _json = _buffer.WrittenSpan.ToArray();
         if (GeneratedReadItem().Scans != _entity.Scans)

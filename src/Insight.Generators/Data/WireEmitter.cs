@@ -142,10 +142,11 @@ internal static class WireEmitter
         writer.Line("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
         using (writer.Braces())
         {
+            writer.Line($"var name = {Json}.PropertyName(ref reader);");
             var first = true;
             foreach (var property in properties)
             {
-                writer.Line($"{(first ? "" : "else ")}if (reader.ValueTextEquals({Utf8(property.AttributeName)}))");
+                writer.Line($"{(first ? "" : "else ")}if (name.SequenceEqual({Utf8(property.AttributeName)}))");
                 using (writer.Braces())
                 {
                     writer.Line($"{Json}.NextValue(ref reader);")
@@ -158,7 +159,7 @@ internal static class WireEmitter
 
             if (discriminator is not null)
             {
-                writer.Line($"{(first ? "" : "else ")}if (reader.ValueTextEquals({Utf8(discriminator)}))");
+                writer.Line($"{(first ? "" : "else ")}if (name.SequenceEqual({Utf8(discriminator)}))");
                 using (writer.Braces())
                 {
                     writer.Line($"{Json}.NextValue(ref reader);")

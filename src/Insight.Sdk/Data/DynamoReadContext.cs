@@ -2,7 +2,8 @@ namespace Insight.Sdk.Data;
 
 /// <summary>
 /// Where a value is being read from, so a mapping failure names table, key and attribute path. The key is described only
-/// when a read fails, so reading an item allocates nothing for its context.
+/// when a read fails, and the path is joined only when asked for (two levels deep it is held as its parts), so reading an
+/// item, its nested objects and its maps allocates nothing for its context.
 /// </summary>
 public readonly struct DynamoReadContext
 {
@@ -10,12 +11,17 @@ public readonly struct DynamoReadContext
     private readonly DynamoSchema? _schema;
     private readonly IReadOnlyDictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>? _item;
 
+    // The path is _parent, then _attribute (".name") or _index ("[i]") when set.
+    private readonly string _parent;
+    private readonly string? _attribute;
+    private readonly int? _index;
+
     /// <summary>A context whose key is described by <paramref name="key"/> on failure.</summary>
     public DynamoReadContext(string table, Func<string> key, string path)
     {
         Table = table;
         _key = key;
-        Path = path;
+        _parent = path;
     }
 
     /// <summary>The context of an item of <paramref name="schema"/>'s table: on failure, its key is described from <paramref name="item"/>.</summary>
@@ -24,29 +30,33 @@ public readonly struct DynamoReadContext
         Table = schema.TableName;
         _schema = schema;
         _item = item;
-        Path = "";
+        _parent = "";
     }
 
-    private DynamoReadContext(in DynamoReadContext parent, string path)
+    private DynamoReadContext(in DynamoReadContext parent, string? attribute, int? index)
     {
         Table = parent.Table;
         _key = parent._key;
         _schema = parent._schema;
         _item = parent._item;
-        Path = path;
+        _parent = parent.Path;
+        _attribute = attribute;
+        _index = index;
     }
 
     /// <summary>The table's logical name.</summary>
     public string Table { get; }
 
     /// <summary>The attribute path being read.</summary>
-    public string Path { get; }
+    public string Path => _attribute is not null
+        ? _parent.Length == 0 ? _attribute : _parent + "." + _attribute
+        : _index is { } index ? $"{_parent}[{index}]" : _parent;
 
     /// <summary>The context of a nested attribute.</summary>
-    public DynamoReadContext At(string attribute) => new(this, Path.Length == 0 ? attribute : Path + "." + attribute);
+    public DynamoReadContext At(string attribute) => new(this, attribute, null);
 
     /// <summary>The context of a list element.</summary>
-    public DynamoReadContext At(int index) => new(this, $"{Path}[{index}]");
+    public DynamoReadContext At(int index) => new(this, null, index);
 
     /// <summary>An exception naming where the problem is.</summary>
     public DynamoMappingException Fail(string problem) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
 using Amazon.DynamoDBv2.Model;
@@ -46,10 +47,31 @@ public static class DynamoValue
             throw context.Fail($"must be a number (N) but is {Kind(value)}");
         }
 
-        return T.TryParse(value.N, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+        return TryParseNumber<T>(value.N, out var number)
             ? number
             : throw context.Fail($"holds {value.N}, which is not a valid {typeof(T).Name}");
     }
+
+    /// <summary>
+    /// Parses N as DynamoDBContext does (<see cref="NumberStyles.Float"/>). An integer type tries the integer parser first:
+    /// it accepts a subset of what Float does, with the same result, at a tenth of the cost; "4.2E1" still parses.
+    /// </summary>
+    internal static bool TryParseNumber<T>(ReadOnlySpan<char> text, [MaybeNullWhen(false)] out T number)
+        where T : INumberBase<T> =>
+        (IsInteger<T>() && T.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out number))
+        || T.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+
+    /// <summary><see cref="TryParseNumber{T}(ReadOnlySpan{char}, out T)"/> for UTF-8 text.</summary>
+    internal static bool TryParseNumber<T>(ReadOnlySpan<byte> utf8, [MaybeNullWhen(false)] out T number)
+        where T : INumberBase<T> =>
+        (IsInteger<T>() && T.TryParse(utf8, NumberStyles.Integer, CultureInfo.InvariantCulture, out number))
+        || T.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+
+    // Constant for each T once compiled, so the check costs nothing.
+    private static bool IsInteger<T>() =>
+        typeof(T) == typeof(int) || typeof(T) == typeof(long) || typeof(T) == typeof(short) || typeof(T) == typeof(sbyte)
+        || typeof(T) == typeof(uint) || typeof(T) == typeof(ulong) || typeof(T) == typeof(ushort) || typeof(T) == typeof(byte)
+        || typeof(T) == typeof(Int128) || typeof(T) == typeof(UInt128) || typeof(T) == typeof(nint) || typeof(T) == typeof(nuint);
 
     /// <summary>N 1 or 0, as DynamoDBContext stores bool.</summary>
     public static AttributeValue FromBoolean(bool value) => new() { N = value ? "1" : "0" };
@@ -69,31 +91,49 @@ public static class DynamoValue
     public static AttributeValue FromGuid(Guid value) => new() { S = value.ToString("D") };
 
     /// <summary>Reads a GUID from S.</summary>
-    public static Guid ToGuid(AttributeValue value, DynamoReadContext context) =>
-        Guid.TryParse(ToString(value, context), out var guid) ? guid : throw context.Fail($"holds {Describe(value)}, which is not a GUID");
+    public static Guid ToGuid(AttributeValue value, DynamoReadContext context)
+    {
+        // The stored 8-4-4-4-12 form first: the general parser tries every form in turn.
+        var text = ToString(value, context);
+        return Guid.TryParseExact(text, "D", out var guid) || Guid.TryParse(text, out guid)
+            ? guid
+            : throw context.Fail($"holds {Describe(value)}, which is not a GUID");
+    }
 
     /// <summary>S, ISO-8601 in UTC with milliseconds (DynamoDBContext's format; it sorts as time does).</summary>
     public static AttributeValue FromDateTime(DateTime value) =>
-        new() { S = value.ToUniversalTime().ToString(DateTimeFormat, CultureInfo.InvariantCulture) };
+        new() { S = DynamoTime.ToString(value.ToUniversalTime(), DynamoTime.Milliseconds) };
 
     /// <summary>Reads a UTC DateTime from S.</summary>
-    public static DateTime ToDateTime(AttributeValue value, DynamoReadContext context) =>
-        DateTime.TryParse(ToString(value, context), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
+    public static DateTime ToDateTime(AttributeValue value, DynamoReadContext context)
+    {
+        var text = ToString(value, context);
+        return DynamoTime.TryParse(text.AsSpan(), DynamoTime.Milliseconds, out var time)
+            || DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out time)
             ? time
             : throw context.Fail($"holds {Describe(value)}, which is not an ISO-8601 time");
+    }
 
     /// <summary>
     /// S, ISO-8601 in UTC with full precision: one fixed width, so sort keys order by instant whatever the offset was.
     /// The offset itself is not kept; the instant is.
     /// </summary>
     public static AttributeValue FromDateTimeOffset(DateTimeOffset value) =>
-        new() { S = value.UtcDateTime.ToString(DateTimeOffsetFormat, CultureInfo.InvariantCulture) };
+        new() { S = DynamoTime.ToString(value.UtcDateTime, DynamoTime.Ticks) };
 
     /// <summary>Reads a DateTimeOffset (offset zero) from S.</summary>
-    public static DateTimeOffset ToDateTimeOffset(AttributeValue value, DynamoReadContext context) =>
-        DateTimeOffset.TryParse(ToString(value, context), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+    public static DateTimeOffset ToDateTimeOffset(AttributeValue value, DynamoReadContext context)
+    {
+        var text = ToString(value, context);
+        if (DynamoTime.TryParse(text.AsSpan(), DynamoTime.Ticks, out var utc))
+        {
+            return new DateTimeOffset(utc);
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
             ? time.ToUniversalTime()
             : throw context.Fail($"holds {Describe(value)}, which is not an ISO-8601 time");
+    }
 
     /// <summary>N of ticks: exact, and sorts as durations do.</summary>
     public static AttributeValue FromTimeSpan(TimeSpan value) => FromNumber(value.Ticks);
@@ -157,14 +197,17 @@ public static class DynamoValue
             return null;
         }
 
-        var list = values.TryGetNonEnumeratedCount(out var count) ? new List<string>(count) : [];
-        foreach (var value in values)
-        {
-            list.Add(value.ToString(null, CultureInfo.InvariantCulture));
-        }
-
-        return list.Count == 0 ? null : new AttributeValue { NS = list };
+        using var enumerator = values.GetEnumerator();
+        return NumberSet<T, IEnumerator<T>>(values.TryGetNonEnumeratedCount(out var count) ? count : 0, enumerator);
     }
+
+    /// <summary>NS of a list (enumerated without boxing its enumerator); null or empty is left out.</summary>
+    public static AttributeValue? FromNumberSet<T>(List<T>? values)
+        where T : INumber<T> => values is null ? null : NumberSet<T, List<T>.Enumerator>(values.Count, values.GetEnumerator());
+
+    /// <summary>NS of a set (enumerated without boxing its enumerator); null or empty is left out.</summary>
+    public static AttributeValue? FromNumberSet<T>(HashSet<T>? values)
+        where T : INumber<T> => values is null ? null : NumberSet<T, HashSet<T>.Enumerator>(values.Count, values.GetEnumerator());
 
     /// <summary>Reads NS (or a list of N).</summary>
     public static List<T> ToNumberList<T>(AttributeValue value, DynamoReadContext context)
@@ -176,7 +219,7 @@ public static class DynamoValue
             for (var i = 0; i < set.Count; i++)
             {
                 // The element's context (its path text) is made only when the element does not parse.
-                numbers.Add(T.TryParse(set[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                numbers.Add(TryParseNumber<T>(set[i], out var number)
                     ? number
                     : throw context.At(i).Fail($"holds {set[i]}, which is not a valid {typeof(T).Name}"));
             }
@@ -261,14 +304,13 @@ public static class DynamoValue
             return null;
         }
 
-        var map = values.TryGetNonEnumeratedCount(out var count) ? new Dictionary<string, AttributeValue>(count, StringComparer.Ordinal) : new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
-        foreach (var (key, item) in values)
-        {
-            map[key] = convert(item) ?? new AttributeValue { NULL = true };
-        }
-
-        return map.Count == 0 ? null : new AttributeValue { M = map };
+        using var enumerator = values.GetEnumerator();
+        return Map(values.TryGetNonEnumeratedCount(out var count) ? count : 0, enumerator, convert);
     }
+
+    /// <summary>M of a dictionary's converted values (enumerated without boxing its enumerator); null or empty is left out.</summary>
+    public static AttributeValue? FromMap<T>(Dictionary<string, T>? values, Func<T, AttributeValue?> convert) =>
+        values is null ? null : Map(values.Count, values.GetEnumerator(), convert);
 
     /// <summary>Reads M.</summary>
     public static Dictionary<string, T> ToMap<T>(AttributeValue value, DynamoReadContext context, Func<AttributeValue, DynamoReadContext, T> convert)
@@ -310,6 +352,33 @@ public static class DynamoValue
     /// <summary>The text of a key value, for composite keys such as <c>DEVICE#{DeviceId}</c>.</summary>
     public static string KeyText(AttributeValue? value) =>
         value?.S ?? value?.N ?? throw new ArgumentException("A key part has no value.");
+
+    // A concrete collection's struct enumerator passed as TEnumerator is called directly, not boxed behind IEnumerator<T>.
+    private static AttributeValue? NumberSet<T, TEnumerator>(int count, TEnumerator values)
+        where T : INumber<T>
+        where TEnumerator : IEnumerator<T>
+    {
+        var list = new List<string>(count);
+        while (values.MoveNext())
+        {
+            list.Add(values.Current.ToString(null, CultureInfo.InvariantCulture));
+        }
+
+        return list.Count == 0 ? null : new AttributeValue { NS = list };
+    }
+
+    private static AttributeValue? Map<T, TEnumerator>(int count, TEnumerator values, Func<T, AttributeValue?> convert)
+        where TEnumerator : IEnumerator<KeyValuePair<string, T>>
+    {
+        var map = new Dictionary<string, AttributeValue>(count, StringComparer.Ordinal);
+        while (values.MoveNext())
+        {
+            var (key, item) = values.Current;
+            map[key] = convert(item) ?? new AttributeValue { NULL = true };
+        }
+
+        return map.Count == 0 ? null : new AttributeValue { M = map };
+    }
 
     // Items -----------------------------------------------------------------------------------------------
 

@@ -108,31 +108,32 @@ partial class DailyCounter : IDynamoEntity<DailyCounter>
         var seen_EntityType = false;
         while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("DeviceId"u8))
+            var name = global::Insight.Sdk.Data.Wire.DynamoJson.PropertyName(ref reader);
+            if (name.SequenceEqual("DeviceId"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_DeviceId = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
                 seen_DeviceId = true;
             }
-            else if (reader.ValueTextEquals("Day"u8))
+            else if (name.SequenceEqual("Day"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Day = global::Insight.Sdk.Data.Wire.DynamoJson.ReadDateTime(ref reader);
                 seen_Day = true;
             }
-            else if (reader.ValueTextEquals("Count"u8))
+            else if (name.SequenceEqual("Count"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Count = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
                 seen_Count = true;
             }
-            else if (reader.ValueTextEquals("Version"u8))
+            else if (name.SequenceEqual("Version"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Version = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
                 seen_Version = true;
             }
-            else if (reader.ValueTextEquals("EntityType"u8))
+            else if (name.SequenceEqual("EntityType"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 seen_EntityType = global::Insight.Sdk.Data.Wire.DynamoJson.IsString(ref reader, "Counter"u8);

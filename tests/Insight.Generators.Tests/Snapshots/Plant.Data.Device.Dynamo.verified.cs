@@ -353,205 +353,206 @@ partial record Device : IDynamoEntity<Device>
         var seen_Notes = false;
         while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("DeviceId"u8))
+            var name = global::Insight.Sdk.Data.Wire.DynamoJson.PropertyName(ref reader);
+            if (name.SequenceEqual("DeviceId"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_DeviceId = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
                 seen_DeviceId = true;
             }
-            else if (reader.ValueTextEquals("SeenAt"u8))
+            else if (name.SequenceEqual("SeenAt"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_SeenAt = global::Insight.Sdk.Data.Wire.DynamoJson.ReadDateTimeOffset(ref reader);
                 seen_SeenAt = true;
             }
-            else if (reader.ValueTextEquals("Station"u8))
+            else if (name.SequenceEqual("Station"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Station = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
                 seen_Station = true;
             }
-            else if (reader.ValueTextEquals("Scans"u8))
+            else if (name.SequenceEqual("Scans"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Scans = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
                 seen_Scans = true;
             }
-            else if (reader.ValueTextEquals("TotalScans"u8))
+            else if (name.SequenceEqual("TotalScans"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_TotalScans = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<long>(ref reader);
                 seen_TotalScans = true;
             }
-            else if (reader.ValueTextEquals("Small"u8))
+            else if (name.SequenceEqual("Small"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Small = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<short>(ref reader);
                 seen_Small = true;
             }
-            else if (reader.ValueTextEquals("Tiny"u8))
+            else if (name.SequenceEqual("Tiny"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Tiny = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<byte>(ref reader);
                 seen_Tiny = true;
             }
-            else if (reader.ValueTextEquals("Unsigned"u8))
+            else if (name.SequenceEqual("Unsigned"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Unsigned = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<uint>(ref reader);
                 seen_Unsigned = true;
             }
-            else if (reader.ValueTextEquals("Big"u8))
+            else if (name.SequenceEqual("Big"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Big = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<ulong>(ref reader);
                 seen_Big = true;
             }
-            else if (reader.ValueTextEquals("Ratio"u8))
+            else if (name.SequenceEqual("Ratio"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Ratio = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<float>(ref reader);
                 seen_Ratio = true;
             }
-            else if (reader.ValueTextEquals("Average"u8))
+            else if (name.SequenceEqual("Average"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Average = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<double>(ref reader);
                 seen_Average = true;
             }
-            else if (reader.ValueTextEquals("Cost"u8))
+            else if (name.SequenceEqual("Cost"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Cost = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<decimal>(ref reader);
                 seen_Cost = true;
             }
-            else if (reader.ValueTextEquals("Active"u8))
+            else if (name.SequenceEqual("Active"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Active = global::Insight.Sdk.Data.Wire.DynamoJson.ReadBoolean(ref reader);
                 seen_Active = true;
             }
-            else if (reader.ValueTextEquals("Grade"u8))
+            else if (name.SequenceEqual("Grade"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Grade = global::Insight.Sdk.Data.Wire.DynamoJson.ReadChar(ref reader);
                 seen_Grade = true;
             }
-            else if (reader.ValueTextEquals("Shift"u8))
+            else if (name.SequenceEqual("Shift"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Shift = (global::Plant.Data.Shift)global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
                 seen_Shift = true;
             }
-            else if (reader.ValueTextEquals("BatchId"u8))
+            else if (name.SequenceEqual("BatchId"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_BatchId = global::Insight.Sdk.Data.Wire.DynamoJson.ReadGuid(ref reader);
                 seen_BatchId = true;
             }
-            else if (reader.ValueTextEquals("InstalledAt"u8))
+            else if (name.SequenceEqual("InstalledAt"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_InstalledAt = global::Insight.Sdk.Data.Wire.DynamoJson.ReadDateTime(ref reader);
                 seen_InstalledAt = true;
             }
-            else if (reader.ValueTextEquals("Uptime"u8))
+            else if (name.SequenceEqual("Uptime"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Uptime = global::Insight.Sdk.Data.Wire.DynamoJson.ReadTimeSpan(ref reader);
                 seen_Uptime = true;
             }
-            else if (reader.ValueTextEquals("Firmware"u8))
+            else if (name.SequenceEqual("Firmware"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Firmware = global::Insight.Sdk.Data.Wire.DynamoJson.ReadBytes(ref reader);
                 seen_Firmware = true;
             }
-            else if (reader.ValueTextEquals("Tags"u8))
+            else if (name.SequenceEqual("Tags"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Tags = global::Insight.Sdk.Data.Wire.DynamoJson.ReadStringList(ref reader);
                 seen_Tags = true;
             }
-            else if (reader.ValueTextEquals("Aliases"u8))
+            else if (name.SequenceEqual("Aliases"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Aliases = global::Insight.Sdk.Data.Wire.DynamoJson.ReadStringList(ref reader).ToArray();
                 seen_Aliases = true;
             }
-            else if (reader.ValueTextEquals("Codes"u8))
+            else if (name.SequenceEqual("Codes"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Codes = new HashSet<int>(global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumberList<int>(ref reader));
                 seen_Codes = true;
             }
-            else if (reader.ValueTextEquals("Shifts"u8))
+            else if (name.SequenceEqual("Shifts"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Shifts = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumberList<int>(ref reader).ConvertAll(static n => (global::Plant.Data.Shift)n);
                 seen_Shifts = true;
             }
-            else if (reader.ValueTextEquals("History"u8))
+            else if (name.SequenceEqual("History"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_History = global::Insight.Sdk.Data.Wire.DynamoJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Plant.Data.LocationDynamoMapper.ReadValue(ref r1));
                 seen_History = true;
             }
-            else if (reader.ValueTextEquals("Counters"u8))
+            else if (name.SequenceEqual("Counters"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Counters = global::Insight.Sdk.Data.Wire.DynamoJson.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref r1));
                 seen_Counters = true;
             }
-            else if (reader.ValueTextEquals("Places"u8))
+            else if (name.SequenceEqual("Places"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Places = global::Insight.Sdk.Data.Wire.DynamoJson.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Plant.Data.LocationDynamoMapper.ReadValue(ref r1));
                 seen_Places = true;
             }
-            else if (reader.ValueTextEquals("Home"u8))
+            else if (name.SequenceEqual("Home"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Home = global::Plant.Data.LocationDynamoMapper.ReadValue(ref reader);
                 seen_Home = true;
             }
-            else if (reader.ValueTextEquals("Previous"u8))
+            else if (name.SequenceEqual("Previous"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Previous = global::Plant.Data.LocationDynamoMapper.ReadValue(ref reader);
                 seen_Previous = true;
             }
-            else if (reader.ValueTextEquals("Battery"u8))
+            else if (name.SequenceEqual("Battery"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Battery = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
                 seen_Battery = true;
             }
-            else if (reader.ValueTextEquals("Gateway"u8))
+            else if (name.SequenceEqual("Gateway"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Gateway = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
                 seen_Gateway = true;
             }
-            else if (reader.ValueTextEquals("temp"u8))
+            else if (name.SequenceEqual("temp"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Temperature = global::Insight.Sdk.Data.Wire.DynamoJson.ReadConverted(ref reader, s_temperatureConverter);
                 seen_Temperature = true;
             }
-            else if (reader.ValueTextEquals("ExpiresAt"u8))
+            else if (name.SequenceEqual("ExpiresAt"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_ExpiresAt = global::Insight.Sdk.Data.Wire.DynamoJson.ReadEpochSeconds(ref reader);
                 seen_ExpiresAt = true;
             }
-            else if (reader.ValueTextEquals("Version"u8))
+            else if (name.SequenceEqual("Version"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Version = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<long>(ref reader);
                 seen_Version = true;
             }
-            else if (reader.ValueTextEquals("Notes"u8))
+            else if (name.SequenceEqual("Notes"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Notes = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);

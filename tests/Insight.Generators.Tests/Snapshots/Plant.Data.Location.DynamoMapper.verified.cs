@@ -66,19 +66,20 @@ internal static class LocationDynamoMapper
         var seen_Zone = false;
         while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("Station"u8))
+            var name = global::Insight.Sdk.Data.Wire.DynamoJson.PropertyName(ref reader);
+            if (name.SequenceEqual("Station"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Station = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
                 seen_Station = true;
             }
-            else if (reader.ValueTextEquals("Line"u8))
+            else if (name.SequenceEqual("Line"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Line = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
                 seen_Line = true;
             }
-            else if (reader.ValueTextEquals("Zone"u8))
+            else if (name.SequenceEqual("Zone"u8))
             {
                 global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
                 read_Zone = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);

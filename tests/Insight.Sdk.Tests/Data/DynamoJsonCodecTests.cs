@@ -183,6 +183,8 @@ public sealed class DynamoJsonCodecTests
             Scans = int.MinValue, TotalScans = long.MaxValue, Big = ulong.MaxValue, Ratio = float.Epsilon, Average = -1.0 / 3, Cost = decimal.MaxValue,
             Active = false, Grade = '\u00df', Previous = new Location("Inbound", 0, null), Battery = null, Gateway = null, ExpiresAt = null, Version = 7,
             History = [new Location("a", 1, "z")], Counters = new() { ["\u00fc"] = -1 }, Notes = null,
+            // A set too large for one raw value, and strings that are not plain ASCII or too long to be written raw.
+            Codes = [int.MinValue, -1, 0, 1, 2, 3, 4, 5, 6, int.MaxValue], Tags = ["with \"quotes\"", new string('x', 200)], Station = new string('s', 129),
         },
     };
 

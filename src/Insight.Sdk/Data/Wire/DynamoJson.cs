@@ -1,6 +1,9 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Numerics;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Amazon.DynamoDBv2.Model;
 
@@ -33,11 +36,34 @@ public static class DynamoJson
     /// <summary>Room for any number DynamoDB stores (38 digits) or time this format writes.</summary>
     private const int ScalarBuffer = 64;
 
+    /// <summary>The longest string written as one raw value; longer ones go through the writer.</summary>
+    private const int PlainStringLimit = 128;
+
+    /// <summary>Printable ASCII but the quote and the backslash: text JSON writes as it is, without escapes.</summary>
+    private static readonly SearchValues<char> PlainText =
+        SearchValues.Create([.. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c).Where(c => c is not ('"' or '\\'))]);
+
+    /// <summary>
+    /// The options the direct path writes requests with: nothing but control characters, quotes and backslashes escaped
+    /// (the request is JSON for DynamoDB, never HTML), and no structural checks, which cost an eighth of writing an item:
+    /// requests are written only by generated and SDK code whose shape the tests check against DynamoDB Local.
+    /// </summary>
+    public static JsonWriterOptions WriterOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+
     // Writing -------------------------------------------------------------------------------------------------
 
     /// <summary><c>{"S":value}</c>.</summary>
     public static void WriteString(Utf8JsonWriter writer, string value)
     {
+        // Short plain text (keys, codes, names) needs no escaping: the whole value is one raw write, not three checked ones.
+        if (value.Length <= PlainStringLimit && !value.AsSpan().ContainsAnyExcept(PlainText))
+        {
+            Span<byte> json = stackalloc byte[ValueStart + PlainStringLimit + ValueEnd];
+            StringStart.CopyTo(json);
+            WriteRaw(writer, json, Encoding.ASCII.GetBytes(value, json[ValueStart..]));
+            return;
+        }
+
         writer.WriteStartObject();
         writer.WriteString(S, value);
         writer.WriteEndObject();
@@ -55,42 +81,31 @@ public static class DynamoJson
     public static void WriteNumber<T>(Utf8JsonWriter writer, T value)
         where T : IUtf8SpanFormattable
     {
-        Span<byte> text = stackalloc byte[ScalarBuffer];
-        if (!value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture))
-        {
-            throw new FormatException($"{value} does not fit DynamoDB's number format.");
-        }
-
-        writer.WriteStartObject();
-        writer.WriteString(N, text[..length]);
-        writer.WriteEndObject();
+        Span<byte> json = stackalloc byte[ValueStart + ScalarBuffer + ValueEnd];
+        NumberStart.CopyTo(json);
+        WriteRaw(writer, json, FormatNumber(value, json[ValueStart..]));
     }
 
     /// <summary><c>{"N":"1"}</c> or <c>{"N":"0"}</c>, as DynamoDBContext stores bool.</summary>
-    public static void WriteBoolean(Utf8JsonWriter writer, bool value)
-    {
-        writer.WriteStartObject();
-        writer.WriteString(N, value ? "1"u8 : "0"u8);
-        writer.WriteEndObject();
-    }
+    public static void WriteBoolean(Utf8JsonWriter writer, bool value) =>
+        writer.WriteRawValue(value ? """{"N":"1"}"""u8 : """{"N":"0"}"""u8, skipInputValidation: true);
 
     /// <summary>S in the 8-4-4-4-12 form.</summary>
     public static void WriteGuid(Utf8JsonWriter writer, Guid value)
     {
-        Span<byte> text = stackalloc byte[36];
-        value.TryFormat(text, out _, "D");
-        writer.WriteStartObject();
-        writer.WriteString(S, text);
-        writer.WriteEndObject();
+        Span<byte> json = stackalloc byte[ValueStart + 36 + ValueEnd];
+        StringStart.CopyTo(json);
+        value.TryFormat(json[ValueStart..], out var length, "D");
+        WriteRaw(writer, json, length);
     }
 
     /// <summary>S, ISO-8601 in UTC with milliseconds.</summary>
     public static void WriteDateTime(Utf8JsonWriter writer, DateTime value) =>
-        WriteTime(writer, value.ToUniversalTime(), DynamoValue.DateTimeFormat);
+        WriteTime(writer, value.ToUniversalTime(), DynamoTime.Milliseconds);
 
     /// <summary>S, ISO-8601 in UTC with full precision.</summary>
     public static void WriteDateTimeOffset(Utf8JsonWriter writer, DateTimeOffset value) =>
-        WriteTime(writer, value.UtcDateTime, DynamoValue.DateTimeOffsetFormat);
+        WriteTime(writer, value.UtcDateTime, DynamoTime.Ticks);
 
     /// <summary>N of ticks.</summary>
     public static void WriteTimeSpan(Utf8JsonWriter writer, TimeSpan value) => WriteNumber(writer, value.Ticks);
@@ -109,37 +124,43 @@ public static class DynamoJson
     /// <summary>SS; call only when <see cref="HasElements{T}"/>.</summary>
     public static void WriteStringSet(Utf8JsonWriter writer, IEnumerable<string> values)
     {
-        writer.WriteStartObject();
-        writer.WriteStartArray(StringSetTag);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
+        using var enumerator = values.GetEnumerator();
+        WriteStringSet(writer, enumerator);
+    }
 
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+    /// <summary>SS of a list, enumerated without boxing its enumerator; call only when it has elements.</summary>
+    public static void WriteStringSet(Utf8JsonWriter writer, List<string> values)
+    {
+        if (!TryWriteRawStringSet(writer, values.GetEnumerator(), values.GetEnumerator()))
+        {
+            WriteStringSet(writer, values.GetEnumerator());
+        }
+    }
+
+    /// <summary>SS of a set, enumerated without boxing its enumerator; call only when it has elements.</summary>
+    public static void WriteStringSet(Utf8JsonWriter writer, HashSet<string> values)
+    {
+        if (!TryWriteRawStringSet(writer, values.GetEnumerator(), values.GetEnumerator()))
+        {
+            WriteStringSet(writer, values.GetEnumerator());
+        }
     }
 
     /// <summary>NS; call only when <see cref="HasElements{T}"/>.</summary>
     public static void WriteNumberSet<T>(Utf8JsonWriter writer, IEnumerable<T> values)
         where T : IUtf8SpanFormattable
     {
-        Span<byte> text = stackalloc byte[ScalarBuffer];
-        writer.WriteStartObject();
-        writer.WriteStartArray(NumberSetTag);
-        foreach (var value in values)
-        {
-            if (!value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture))
-            {
-                throw new FormatException($"{value} does not fit DynamoDB's number format.");
-            }
-
-            writer.WriteStringValue(text[..length]);
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
+        using var enumerator = values.GetEnumerator();
+        WriteNumberSet<T, IEnumerator<T>>(writer, values.TryGetNonEnumeratedCount(out var count) ? count : -1, enumerator);
     }
+
+    /// <summary>NS of a list, enumerated without boxing its enumerator; call only when it has elements.</summary>
+    public static void WriteNumberSet<T>(Utf8JsonWriter writer, List<T> values)
+        where T : IUtf8SpanFormattable => WriteNumberSet<T, List<T>.Enumerator>(writer, values.Count, values.GetEnumerator());
+
+    /// <summary>NS of a set, enumerated without boxing its enumerator; call only when it has elements.</summary>
+    public static void WriteNumberSet<T>(Utf8JsonWriter writer, HashSet<T> values)
+        where T : IUtf8SpanFormattable => WriteNumberSet<T, HashSet<T>.Enumerator>(writer, values.Count, values.GetEnumerator());
 
     /// <summary>BS; call only when <see cref="HasElements{T}"/>.</summary>
     public static void WriteBinarySet(Utf8JsonWriter writer, IEnumerable<byte[]> values)
@@ -172,17 +193,13 @@ public static class DynamoJson
     /// <summary>M; <paramref name="writeValue"/> writes one value (NULL for a left-out one).</summary>
     public static void WriteMap<T>(Utf8JsonWriter writer, IEnumerable<KeyValuePair<string, T>> values, Action<Utf8JsonWriter, T> writeValue)
     {
-        writer.WriteStartObject();
-        writer.WriteStartObject(MapTag);
-        foreach (var (key, value) in values)
-        {
-            writer.WritePropertyName(key);
-            writeValue(writer, value);
-        }
-
-        writer.WriteEndObject();
-        writer.WriteEndObject();
+        using var enumerator = values.GetEnumerator();
+        WriteMap(writer, enumerator, writeValue);
     }
+
+    /// <summary>M of a dictionary, enumerated without boxing its enumerator.</summary>
+    public static void WriteMap<T>(Utf8JsonWriter writer, Dictionary<string, T> values, Action<Utf8JsonWriter, T> writeValue) =>
+        WriteMap(writer, values.GetEnumerator(), writeValue);
 
     /// <summary>Opens <c>{"M":{</c> for a nested object's attributes; <see cref="EndMap"/> closes it.</summary>
     public static void BeginMap(Utf8JsonWriter writer)
@@ -199,12 +216,7 @@ public static class DynamoJson
     }
 
     /// <summary><c>{"NULL":true}</c>: a left-out element of a list or map, as <see cref="DynamoValue.FromList{T}"/> stores it.</summary>
-    public static void WriteNull(Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        writer.WriteBoolean(Null, true);
-        writer.WriteEndObject();
-    }
+    public static void WriteNull(Utf8JsonWriter writer) => writer.WriteRawValue("""{"NULL":true}"""u8, skipInputValidation: true);
 
     /// <summary>Whether a collection has elements: null and empty collections are left out, as DynamoDBContext does.</summary>
     public static bool HasElements<T>(IEnumerable<T>? values)
@@ -344,6 +356,14 @@ public static class DynamoJson
     /// <summary>What a generated fast reader throws when the item is not in the canonical form it reads.</summary>
     public static Exception Decline() => new FastPathDeclinedException();
 
+    /// <summary>
+    /// The raw name of the attribute the reader is on, for a generated reader to compare (a span comparison fails on the
+    /// length at once, where <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/> checks the reader's state
+    /// each time). An escaped or segmented name declines: the exact path reads it.
+    /// </summary>
+    public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped || reader.HasValueSequence ? throw Decline() : reader.ValueSpan;
+
     /// <summary>Moves past a property's name to its value (the <c>StartObject</c> a reader expects).</summary>
     public static void NextValue(ref Utf8JsonReader reader)
     {
@@ -397,7 +417,7 @@ public static class DynamoJson
         where T : INumberBase<T>
     {
         Enter(ref reader, "N"u8, JsonTokenType.String);
-        if (reader.ValueIsEscaped || !T.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        if (reader.ValueIsEscaped || !DynamoValue.TryParseNumber<T>(reader.ValueSpan, out var number))
         {
             throw Decline();
         }
@@ -431,6 +451,11 @@ public static class DynamoJson
     /// <summary>Reads a UTC DateTime written in the canonical format.</summary>
     public static DateTime ReadDateTime(ref Utf8JsonReader reader)
     {
+        if (TryReadTime(ref reader, DynamoTime.Milliseconds, out var utc))
+        {
+            return utc;
+        }
+
         Span<char> text = stackalloc char[ScalarBuffer];
         var length = ReadShortString(ref reader, text);
         return DateTime.TryParseExact(text[..length], DynamoValue.DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
@@ -441,6 +466,11 @@ public static class DynamoJson
     /// <summary>Reads a DateTimeOffset (offset zero) written in the canonical format.</summary>
     public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader)
     {
+        if (TryReadTime(ref reader, DynamoTime.Ticks, out var utc))
+        {
+            return new DateTimeOffset(utc);
+        }
+
         Span<char> text = stackalloc char[ScalarBuffer];
         var length = ReadShortString(ref reader, text);
         return DateTimeOffset.TryParseExact(text[..length], DynamoValue.DateTimeOffsetFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
@@ -492,7 +522,7 @@ public static class DynamoJson
         var list = new List<T>();
         while (reader.Read() && reader.TokenType == JsonTokenType.String)
         {
-            list.Add(!reader.ValueIsEscaped && T.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : throw Decline());
+            list.Add(!reader.ValueIsEscaped && DynamoValue.TryParseNumber<T>(reader.ValueSpan, out var number) ? number : throw Decline());
         }
 
         return EndSet(ref reader, list);
@@ -661,13 +691,160 @@ public static class DynamoJson
 
     // -----------------------------------------------------------------------------------------------------------
 
-    private static void WriteTime(Utf8JsonWriter writer, DateTime utc, string format)
+    // A concrete collection's struct enumerator passed as TEnumerator is called directly, not boxed behind IEnumerator<T>.
+    private static void WriteStringSet<TEnumerator>(Utf8JsonWriter writer, TEnumerator values)
+        where TEnumerator : IEnumerator<string>
     {
-        Span<byte> text = stackalloc byte[ScalarBuffer];
-        utc.TryFormat(text, out var length, format, CultureInfo.InvariantCulture);
         writer.WriteStartObject();
-        writer.WriteString(S, text[..length]);
+        writer.WriteStartArray(StringSetTag);
+        while (values.MoveNext())
+        {
+            writer.WriteStringValue(values.Current);
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes a set of short plain strings whole as one raw value, {"SS":["gs1","zebra"]}, measuring it with
+    /// <paramref name="measure"/> and writing it with <paramref name="values"/> (two enumerators of the same set);
+    /// <c>false</c>, nothing written, for a set that does not fit or has text to escape.
+    /// </summary>
+    private static bool TryWriteRawStringSet<TEnumerator>(Utf8JsonWriter writer, TEnumerator measure, TEnumerator values)
+        where TEnumerator : IEnumerator<string>
+    {
+        var length = RawStringSetStart.Length + 2;
+        while (measure.MoveNext())
+        {
+            length += measure.Current.Length + 3;
+            if (length > RawStringSetBuffer || measure.Current.AsSpan().ContainsAnyExcept(PlainText))
+            {
+                return false;
+            }
+        }
+
+        Span<byte> json = stackalloc byte[RawStringSetBuffer];
+        RawStringSetStart.CopyTo(json);
+        var written = RawStringSetStart.Length;
+        while (values.MoveNext())
+        {
+            if (written > RawStringSetStart.Length)
+            {
+                json[written++] = (byte)',';
+            }
+
+            json[written++] = (byte)'"';
+            written += Encoding.ASCII.GetBytes(values.Current, json[written..]);
+            json[written++] = (byte)'"';
+        }
+
+        json[written++] = (byte)']';
+        json[written++] = (byte)'}';
+        writer.WriteRawValue(json[..written], skipInputValidation: true);
+        return true;
+    }
+
+    private static void WriteNumberSet<T, TEnumerator>(Utf8JsonWriter writer, int count, TEnumerator values)
+        where T : IUtf8SpanFormattable
+        where TEnumerator : IEnumerator<T>
+    {
+        Span<byte> json = stackalloc byte[RawNumberSetStart.Length + (RawSetLimit * RawSetElement) + 2];
+        if (count is > 0 and <= RawSetLimit)
+        {
+            // A small set is written whole as one raw value, {"NS":["3","5","8"]}: numbers need no escapes.
+            RawNumberSetStart.CopyTo(json);
+            var length = RawNumberSetStart.Length;
+            while (values.MoveNext())
+            {
+                if (json.Length - length < RawSetElement + 2)
+                {
+                    throw new InvalidOperationException("The set changed while it was being written.");
+                }
+
+                if (length > RawNumberSetStart.Length)
+                {
+                    json[length++] = (byte)',';
+                }
+
+                json[length++] = (byte)'"';
+                length += FormatNumber(values.Current, json[length..]);
+                json[length++] = (byte)'"';
+            }
+
+            json[length++] = (byte)']';
+            json[length++] = (byte)'}';
+            writer.WriteRawValue(json[..length], skipInputValidation: true);
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WriteStartArray(NumberSetTag);
+        while (values.MoveNext())
+        {
+            writer.WriteStringValue(json[..FormatNumber(values.Current, json)]);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    // Sets of up to RawSetLimit numbers are written as one raw value; RawSetElement is room for one: quotes, comma, digits.
+    private const int RawSetLimit = 8;
+    private const int RawSetElement = ScalarBuffer + 3;
+
+    private static ReadOnlySpan<byte> RawNumberSetStart => "{\"NS\":["u8;
+
+    // String sets up to RawStringSetBuffer bytes of JSON are written as one raw value.
+    private const int RawStringSetBuffer = 256;
+
+    private static ReadOnlySpan<byte> RawStringSetStart => "{\"SS\":["u8;
+
+    /// <summary>The number's invariant text, as <see cref="DynamoValue.FromNumber{T}"/> writes it, in <paramref name="utf8"/>; its length.</summary>
+    private static int FormatNumber<T>(T value, Span<byte> utf8)
+        where T : IUtf8SpanFormattable =>
+        value.TryFormat(utf8[..Math.Min(utf8.Length, ScalarBuffer)], out var length, default, CultureInfo.InvariantCulture)
+            ? length
+            : throw new FormatException($"{value} does not fit DynamoDB's number format.");
+
+    private static void WriteMap<T, TEnumerator>(Utf8JsonWriter writer, TEnumerator values, Action<Utf8JsonWriter, T> writeValue)
+        where TEnumerator : IEnumerator<KeyValuePair<string, T>>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartObject(MapTag);
+        while (values.MoveNext())
+        {
+            var (key, value) = values.Current;
+            writer.WritePropertyName(key);
+            writeValue(writer, value);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTime(Utf8JsonWriter writer, DateTime utc, int fractionDigits)
+    {
+        Span<byte> json = stackalloc byte[ValueStart + ScalarBuffer + ValueEnd];
+        StringStart.CopyTo(json);
+        WriteRaw(writer, json, DynamoTime.Format(utc, fractionDigits, json[ValueStart..]));
+    }
+
+    // A scalar whose text needs no escaping (a number, a time, a GUID, plain ASCII) is written whole as one raw value,
+    // {"N":"42"}, which the writer copies without checking: three writer calls and their checks become one copy.
+    private const int ValueStart = 6;
+    private const int ValueEnd = 2;
+
+    private static ReadOnlySpan<byte> NumberStart => "{\"N\":\""u8;
+
+    private static ReadOnlySpan<byte> StringStart => "{\"S\":\""u8;
+
+    /// <summary>Closes the value begun with <see cref="NumberStart"/> or <see cref="StringStart"/> (text of <paramref name="length"/> bytes) and writes it.</summary>
+    private static void WriteRaw(Utf8JsonWriter writer, Span<byte> json, int length)
+    {
+        json[ValueStart + length] = (byte)'"';
+        json[ValueStart + length + 1] = (byte)'}';
+        writer.WriteRawValue(json[..(ValueStart + length + ValueEnd)], skipInputValidation: true);
     }
 
     /// <summary>Moves from a value's <c>StartObject</c> to the content of its only tag, which must be <paramref name="tag"/>.</summary>
@@ -678,6 +855,25 @@ public static class DynamoJson
         {
             throw Decline();
         }
+    }
+
+    /// <summary>
+    /// Reads a time in its stored shape straight from the UTF-8 text, the reader left on the value's <c>EndObject</c>;
+    /// <c>false</c>, the reader not moved, for any other text (the exact parse judges it).
+    /// </summary>
+    private static bool TryReadTime(ref Utf8JsonReader reader, int fractionDigits, out DateTime utc)
+    {
+        var start = reader;
+        Enter(ref reader, "S"u8, JsonTokenType.String);
+        if (!reader.ValueIsEscaped && DynamoTime.TryParse(reader.ValueSpan, fractionDigits, out utc))
+        {
+            Leave(ref reader);
+            return true;
+        }
+
+        reader = start;
+        utc = default;
+        return false;
     }
 
     private static int ReadShortString(ref Utf8JsonReader reader, scoped Span<char> text)

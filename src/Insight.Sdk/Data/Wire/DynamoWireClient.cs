@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Amazon.Runtime;
 using Insight.Sdk.Runtime;
@@ -31,8 +30,6 @@ public sealed class DynamoWireClient : IDynamoWire
     private const string SignedHeadersWithToken = "content-type;host;x-amz-date;x-amz-security-token;x-amz-target";
 
     // A JSON body goes to DynamoDB, never into HTML: non-ASCII text need not be escaped, which keeps bodies small.
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private static readonly ConcurrentDictionary<string, string> Targets = new(StringComparer.Ordinal);
 
     // Writers are used synchronously, so one per thread is reused instead of one allocated per call.
@@ -196,7 +193,7 @@ public sealed class DynamoWireClient : IDynamoWire
 
     private static void WriteBody<TState>(PooledBufferWriter body, TState state, DynamoRequestWriter<TState> writeRequest)
     {
-        var writer = t_writer ??= new Utf8JsonWriter(body, WriterOptions);
+        var writer = t_writer ??= new Utf8JsonWriter(body, DynamoJson.WriterOptions);
         writer.Reset(body);
         try
         {
