@@ -135,74 +135,61 @@ public static partial class FunctionHost
     {
         var response = new ArrayBufferWriter<byte>(4096);
         var coldStart = true;
-
-        // One deadline source for the life of the loop, reset after each invocation rather than built anew with its
-        // timer: a cancelled one (a deadline that fired) cannot be reset and is replaced.
-        var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        try
+        while (!stop.IsCancellationRequested)
         {
-            while (!stop.IsCancellationRequested)
+            LambdaInvocation invocation;
+            try
             {
-                LambdaInvocation invocation;
-                try
-                {
-                    invocation = await client.GetNextInvocationAsync(stop).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
-                {
-                    return 0;
-                }
-                catch (Exception exception) when (exception is RuntimeApiException or HttpRequestException)
-                {
-                    // The spec's answer to a failing /next is to exit promptly; Lambda then replaces the environment.
-                    LogRuntimeApiFailed(function.Log, exception, exception.Message);
-                    return 1;
-                }
-
-                try
-                {
-                    // Handled, then answered here: a handler that completes synchronously then costs no state machine of
-                    // its own on each invocation.
-                    var error = await HandleAsync(function, invocation, response, deadline, coldStart, options).ConfigureAwait(false);
-                    try
-                    {
-                        // The outcome is posted even while stopping: the invocation was taken and must be answered.
-                        if (error is null)
-                        {
-                            await client.PostResponseAsync(invocation.RequestId, response.WrittenMemory).ConfigureAwait(false);
-                        }
-                        else
-                        {
-                            await client.PostInvocationErrorAsync(invocation.RequestId, error).ConfigureAwait(false);
-                        }
-                    }
-                    catch (RuntimeApiException exception) when (exception.StatusCode is 400 or 413)
-                    {
-                        // The Runtime API refused this invocation's outcome (too large, or the invocation already ended);
-                        // Lambda reports that failure itself. The environment is still healthy.
-                        LogResponseRefused(function.Log, exception, invocation.RequestId, exception.Message);
-                    }
-                }
-                catch (Exception exception) when (exception is RuntimeApiException { StatusCode: >= 500 } or HttpRequestException)
-                {
-                    LogRuntimeApiFailed(function.Log, exception, exception.Message);
-                    return 1;
-                }
-
-                coldStart = false;
-                if (!deadline.TryReset())
-                {
-                    deadline.Dispose();
-                    deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
-                }
+                invocation = await client.GetNextInvocationAsync(stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return 0;
+            }
+            catch (Exception exception) when (exception is RuntimeApiException or HttpRequestException)
+            {
+                // The spec's answer to a failing /next is to exit promptly; Lambda then replaces the environment.
+                LogRuntimeApiFailed(function.Log, exception, exception.Message);
+                return 1;
             }
 
-            return 0;
+            // Each invocation has its own deadline source: a token a handler hands to work that outlives the
+            // invocation must never be cancelled by a later invocation's deadline.
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            try
+            {
+                // Handled, then answered here: a handler that completes synchronously then costs no state machine of
+                // its own on each invocation.
+                var error = await HandleAsync(function, invocation, response, deadline, coldStart, options).ConfigureAwait(false);
+                try
+                {
+                    // The outcome is posted even while stopping: the invocation was taken and must be answered.
+                    if (error is null)
+                    {
+                        await client.PostResponseAsync(invocation.RequestId, response.WrittenMemory).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await client.PostInvocationErrorAsync(invocation.RequestId, error).ConfigureAwait(false);
+                    }
+                }
+                catch (RuntimeApiException exception) when (exception.StatusCode is 400 or 413)
+                {
+                    // The Runtime API refused this invocation's outcome (too large, or the invocation already ended);
+                    // Lambda reports that failure itself. The environment is still healthy.
+                    LogResponseRefused(function.Log, exception, invocation.RequestId, exception.Message);
+                }
+            }
+            catch (Exception exception) when (exception is RuntimeApiException { StatusCode: >= 500 } or HttpRequestException)
+            {
+                LogRuntimeApiFailed(function.Log, exception, exception.Message);
+                return 1;
+            }
+
+            coldStart = false;
         }
-        finally
-        {
-            deadline.Dispose();
-        }
+
+        return 0;
     }
 
     /// <summary>Runs the handler on <paramref name="invocation"/>; the error to report, or null when the response holds the result.</summary>

@@ -76,10 +76,16 @@ public sealed partial class EchoScan(IMetrics metrics, ILogger<EchoScan> log)
 [EventHandler]
 public sealed partial class PingHandler
 {
+    /// <summary>The token of the last "keep" invocation, as work the handler left running would hold it.</summary>
+    public static CancellationToken Kept { get; private set; }
+
     public async ValueTask HandleAsync(Ping ping, CancellationToken cancellationToken)
     {
         switch (ping.Mode)
         {
+            case "keep":
+                Kept = cancellationToken;
+                break;
             case "throw":
                 throw new InvalidOperationException("The ping asked to fail.");
             case "hang":

@@ -137,6 +137,20 @@ public sealed class FunctionHostTests
     }
 
     [Fact]
+    public async Task A_later_invocations_deadline_never_cancels_the_token_an_earlier_one_handed_out()
+    {
+        await using var function = await RunningFunction.StartAsync("PingHandler");
+        var kept = await function.InvokeAsync(WireEvents.EventBridge("""{"mode":"keep"}""", "Ping"));
+        Assert.False(kept.IsError, kept.BodyText);
+        var token = Insight.Sdk.Tests.Handlers.PingHandler.Kept;
+
+        var outcome = await function.InvokeAsync(WireEvents.EventBridge("""{"mode":"hang"}""", "Ping"), new InvocationOptions { Timeout = TimeSpan.FromSeconds(1) });
+
+        Assert.Equal("Function.DeadlineExceeded", outcome.ErrorType);
+        Assert.False(token.IsCancellationRequested, "the first invocation's token was cancelled by the second one's deadline");
+    }
+
+    [Fact]
     public async Task Tenant_header_reaches_the_invocation_but_never_replaces_the_deployment_tenant()
     {
         await using var function = await RunningFunction.StartAsync("EchoScan");
