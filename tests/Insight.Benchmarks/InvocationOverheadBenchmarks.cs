@@ -101,7 +101,8 @@ public class InvocationOverheadBenchmarks
         var next = new Uri(root + "next");
         var json = new MediaTypeHeaderValue("application/json");
 
-        // The same client settings as the SDK's RuntimeApiClient.
+        // An HttpClient as a plain custom runtime would set one up: no proxy, the connection kept. The SDK's
+        // RuntimeApiClient also drops the cookie, redirect and trace-header stages, which this loop keeps.
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan })
         {
             Timeout = Timeout.InfiniteTimeSpan,
