@@ -58,7 +58,7 @@ public class DriftAnalyzerShareBenchmarks
         specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CA1516"] = ReportDiagnostic.Suppress });
 
     /// <summary>As a library build sets it (no generated <c>Main</c>), for the generator and the analyzers alike.</summary>
-    private static readonly AnalyzerConfigOptionsProvider Options = new OptionsProvider(new Dictionary<string, string>
+    private static readonly AnalyzerConfigOptionsProvider Options = AnalyzerHosting.Options(new Dictionary<string, string>
     {
         [InsightGenerator.EntryPointProperty] = "false",
     });
@@ -267,7 +267,7 @@ public class DriftAnalyzerShareBenchmarks
     /// </summary>
     private static ImmutableArray<DiagnosticAnalyzer> DefaultBuildAnalyzers()
     {
-        var dotnetRoot = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        var dotnetRoot = AnalyzerHosting.DotnetRoot;
         var analyzersFolder = Directory.Exists(Path.Combine(dotnetRoot, "sdk"))
             ? Directory.GetDirectories(Path.Combine(dotnetRoot, "sdk"))
                 .Select(sdk => Path.Combine(sdk, "Sdks", "Microsoft.NET.Sdk", "analyzers"))
@@ -280,9 +280,8 @@ public class DriftAnalyzerShareBenchmarks
             throw new InvalidOperationException($"No .NET SDK with Microsoft.CodeAnalysis.NetAnalyzers.dll under {dotnetRoot}/sdk.");
         }
 
-        var loader = new AnalyzerLoader();
         var net = new[] { "Microsoft.CodeAnalysis.NetAnalyzers.dll", "Microsoft.CodeAnalysis.CSharp.NetAnalyzers.dll" }
-            .SelectMany(file => new AnalyzerFileReference(Path.Combine(analyzersFolder, file), loader).GetAnalyzers(LanguageNames.CSharp));
+            .SelectMany(file => AnalyzerHosting.Reference(Path.Combine(analyzersFolder, file)).GetAnalyzers(LanguageNames.CSharp));
         var sdk = typeof(InsightGenerator).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsPublic: true } && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
@@ -290,15 +289,6 @@ public class DriftAnalyzerShareBenchmarks
         var analyzers = net.Concat(sdk).ToImmutableArray();
         Console.WriteLine($"// default build analyzers: {analyzers.Length} from {analyzersFolder} and Insight.Generators.dll");
         return analyzers;
-    }
-
-    private sealed class AnalyzerLoader : IAnalyzerAssemblyLoader
-    {
-        public void AddDependencyLocation(string fullPath)
-        {
-        }
-
-        public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
     }
 
     private static bool IsDriftRule(string id) =>
@@ -324,20 +314,4 @@ public class DriftAnalyzerShareBenchmarks
         }
     }
 #pragma warning restore RS1036, RS1041, RS2008
-
-    private sealed class OptionsProvider(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Values _options = new(values);
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class Values(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-        }
-    }
 }

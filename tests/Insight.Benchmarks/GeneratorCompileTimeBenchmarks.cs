@@ -32,7 +32,7 @@ public class GeneratorCompileTimeBenchmarks
     /// As an MSBuild test project sets it: no generated <c>Main</c>, so both arms can be libraries. An entry point
     /// is one line; leaving it out keeps the arms otherwise identical.
     /// </summary>
-    private static readonly AnalyzerConfigOptionsProvider Options = new OptionsProvider(new Dictionary<string, string>
+    private static readonly AnalyzerConfigOptionsProvider Options = AnalyzerHosting.Options(new Dictionary<string, string>
     {
         [InsightGenerator.EntryPointProperty] = "false",
     });
@@ -140,43 +140,14 @@ public class GeneratorCompileTimeBenchmarks
     /// <summary>System.Text.Json's generator from the targeting pack of the running .NET, as the SDK's build would load it.</summary>
     internal static ISourceGenerator LoadJsonGenerator()
     {
-        var runtime = RuntimeEnvironment.GetRuntimeDirectory();
-        var version = new DirectoryInfo(runtime).Name;
-        var dotnetRoot = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
-        var path = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref", version, "analyzers", "dotnet", "cs", "System.Text.Json.SourceGeneration.dll");
+        var version = new DirectoryInfo(RuntimeEnvironment.GetRuntimeDirectory()).Name;
+        var path = Path.Combine(AnalyzerHosting.DotnetRoot, "packs", "Microsoft.NETCore.App.Ref", version, "analyzers", "dotnet", "cs", "System.Text.Json.SourceGeneration.dll");
         if (!File.Exists(path))
         {
             throw new FileNotFoundException("System.Text.Json's source generator is not in the targeting pack; both arms need it.", path);
         }
 
-        var reference = new AnalyzerFileReference(path, new AssemblyLoader());
-        reference.AnalyzerLoadFailed += (_, e) => throw new InvalidOperationException($"Loading {path} failed: {e.Message}", e.Exception);
-        return reference.GetGenerators(LanguageNames.CSharp).FirstOrDefault()
+        return AnalyzerHosting.Reference(path).GetGenerators(LanguageNames.CSharp).FirstOrDefault()
             ?? throw new InvalidOperationException($"{path} holds no C# generator.");
-    }
-
-    private sealed class AssemblyLoader : IAnalyzerAssemblyLoader
-    {
-        public void AddDependencyLocation(string fullPath)
-        {
-        }
-
-        public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
-    }
-
-    private sealed class OptionsProvider(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _options = new(values);
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-        }
     }
 }

@@ -14,6 +14,9 @@ public sealed class DynamoDbLocal : IAsyncDisposable
     /// <summary>The npm package that carries <c>DynamoDBLocal.jar</c> 1.25.1.</summary>
     public const string Package = "amplify-dynamodb-simulator@2.9.30";
 
+    /// <summary>One fetch at a time in this process; other processes are kept apart by the staging folder.</summary>
+    private static readonly SemaphoreSlim InstallGate = new(1, 1);
+
     private readonly Process _process;
 
     private DynamoDbLocal(Process process, int port)
@@ -141,8 +144,6 @@ public sealed class DynamoDbLocal : IAsyncDisposable
             }
         }
     }
-
-    private static readonly SemaphoreSlim InstallGate = new(1, 1);
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
