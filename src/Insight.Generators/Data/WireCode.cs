@@ -9,7 +9,7 @@ namespace Insight.Generators.Data;
 internal static class WireCode
 {
     public const string Json = "global::Insight.Sdk.Data.Wire.DynamoJson";
-    public const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    public const string Reader = "global::Insight.Sdk.Data.Wire.DynamoItemReader";
     public const string Writer = "global::System.Text.Json.Utf8JsonWriter";
 
     /// <summary>
@@ -29,7 +29,7 @@ internal static class WireCode
     /// <summary>An expression of the shape's type reading the value the reader <paramref name="reader"/> is on.</summary>
     public static string ReadProperty(ValueShape shape, string reader, string converterField, bool timeToLive) =>
         timeToLive && shape.Kind != ShapeKind.Number
-            ? $"{Json}.ReadEpochSeconds(ref {reader})" + (shape.Kind == ShapeKind.DateTime ? ".UtcDateTime" : "")
+            ? $"{reader}.ReadEpochSeconds()" + (shape.Kind == ShapeKind.DateTime ? ".UtcDateTime" : "")
             : Read(shape, reader, converterField, 1);
 
     private static (string? Condition, string Bound) Presence(ValueShape shape, string expression, string bound)
@@ -83,25 +83,29 @@ internal static class WireCode
         var element = $"static (ref {Reader} {r}) => {(shape.Element is null ? "" : Read(shape.Element, r, converterField, depth + 1))}";
         return shape.Kind switch
         {
-            ShapeKind.String => $"{Json}.ReadString(ref {reader})",
-            ShapeKind.Char => $"{Json}.ReadChar(ref {reader})",
-            ShapeKind.Boolean => $"{Json}.ReadBoolean(ref {reader})",
-            ShapeKind.Number => $"{Json}.ReadNumber<{shape.NumberType}>(ref {reader})",
-            ShapeKind.Enum => $"({shape.TypeName}){Json}.ReadNumber<{shape.NumberType}>(ref {reader})",
-            ShapeKind.Guid => $"{Json}.ReadGuid(ref {reader})",
-            ShapeKind.DateTime => $"{Json}.ReadDateTime(ref {reader})",
-            ShapeKind.DateTimeOffset => $"{Json}.ReadDateTimeOffset(ref {reader})",
-            ShapeKind.TimeSpan => $"{Json}.ReadTimeSpan(ref {reader})",
-            ShapeKind.Bytes => $"{Json}.ReadBytes(ref {reader})",
-            ShapeKind.StringSet => ValueCode.Collect(shape, $"{Json}.ReadStringList(ref {reader})"),
+            ShapeKind.String => $"{reader}.ReadString()",
+            ShapeKind.Char => $"{reader}.ReadChar()",
+            ShapeKind.Boolean => $"{reader}.ReadBoolean()",
+            ShapeKind.Number => $"{reader}.ReadNumber<{shape.NumberType}>()",
+            ShapeKind.Enum => $"({shape.TypeName}){reader}.ReadNumber<{shape.NumberType}>()",
+            ShapeKind.Guid => $"{reader}.ReadGuid()",
+            ShapeKind.DateTime => $"{reader}.ReadDateTime()",
+            ShapeKind.DateTimeOffset => $"{reader}.ReadDateTimeOffset()",
+            ShapeKind.TimeSpan => $"{reader}.ReadTimeSpan()",
+            ShapeKind.Bytes => $"{reader}.ReadBytes()",
+            // A set read straight into the HashSet it is stored as, without a list to copy from.
+            ShapeKind.StringSet when shape.Collection == CollectionKind.HashSet && !shape.Element!.IsNullable => $"{reader}.ReadStringSet()",
+            ShapeKind.NumberSet when shape.Collection == CollectionKind.HashSet && shape.Element!.Kind == ShapeKind.Number && !shape.Element.IsNullable =>
+                $"{reader}.ReadNumberSet<{shape.NumberType}>()",
+            ShapeKind.StringSet => ValueCode.Collect(shape, $"{reader}.ReadStringList()"),
             ShapeKind.NumberSet when shape.Element!.Kind == ShapeKind.Enum =>
-                ValueCode.Collect(shape, $"{Json}.ReadNumberList<{shape.NumberType}>(ref {reader}).ConvertAll(static n => ({shape.Element.TypeName})n)"),
-            ShapeKind.NumberSet => ValueCode.Collect(shape, $"{Json}.ReadNumberList<{shape.NumberType}>(ref {reader})"),
-            ShapeKind.BinarySet => ValueCode.Collect(shape, $"{Json}.ReadBinaryList(ref {reader})"),
-            ShapeKind.List => ValueCode.Collect(shape, $"{Json}.ReadList(ref {reader}, {element})"),
-            ShapeKind.Map => $"{Json}.ReadMap(ref {reader}, {element})",
+                ValueCode.Collect(shape, $"{reader}.ReadNumberList<{shape.NumberType}>().ConvertAll(static n => ({shape.Element.TypeName})n)"),
+            ShapeKind.NumberSet => ValueCode.Collect(shape, $"{reader}.ReadNumberList<{shape.NumberType}>()"),
+            ShapeKind.BinarySet => ValueCode.Collect(shape, $"{reader}.ReadBinaryList()"),
+            ShapeKind.List => ValueCode.Collect(shape, $"{reader}.ReadList({element})"),
+            ShapeKind.Map => $"{reader}.ReadMap({element})",
             ShapeKind.Object => $"{ValueCode.MapperName(shape.TypeName)}.ReadValue(ref {reader})",
-            _ => $"{Json}.ReadConverted(ref {reader}, {converterField})",
+            _ => $"{reader}.ReadConverted({converterField})",
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Text;
 using Insight.Generators.Common;
 
 namespace Insight.Generators.Data;
@@ -41,13 +42,13 @@ internal static class WireEmitter
 
         writer.Line()
               .Line("/// <summary>Reads the entity an item in DynamoDB's typed JSON holds; validates and fails as <see cref=\"FromItem\"/> does.</summary>")
-              .Line($"public static {self} ReadItem(ref {Reader} reader) => {Json}.ReadItem(ref reader, ReadCanonicalItem, FromItem);")
+              .Line($"public static {self} ReadItem(ref {Reader} reader) => {Reader}.ReadItem(ref reader, ReadCanonicalItem, FromItem);")
               .Line()
               .Line("/// <summary>The item in the form <see cref=\"WriteItem\"/> writes; declines any other form, which FromItem then reads.</summary>")
               .Line($"private static {self} ReadCanonicalItem(ref {Reader} reader)");
         using (writer.Braces())
         {
-            writer.Line($"if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw {Json}.Decline();");
+            writer.Line("reader.EnterObject();");
             var discriminator = entity.EntityType is null ? null : entity.DiscriminatorAttribute;
             EmitReadLoop(writer, entity.Properties, discriminator, entity.EntityType);
             writer.Line("return");
@@ -73,9 +74,9 @@ internal static class WireEmitter
               .Line($"public static {nested.FullTypeName} ReadValue(ref {Reader} reader)");
         using (writer.Braces())
         {
-            writer.Line($"{Json}.EnterMap(ref reader);");
+            writer.Line("reader.EnterMap();");
             EmitReadLoop(writer, nested.Properties, null, null);
-            writer.Line($"{Json}.Leave(ref reader);")
+            writer.Line("reader.LeaveValue();")
                   .Line("return");
             using (writer.Indented())
             {
@@ -139,42 +140,69 @@ internal static class WireEmitter
             writer.Line("var seen_EntityType = false;");
         }
 
-        writer.Line("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)");
+        // Each known attribute: its name and what reading its value takes.
+        var reads = properties
+            .Select(property => (Name: property.AttributeName, Statements: new[]
+            {
+                $"{LocalName(property)} = {WireCode.ReadProperty(property.Shape, "reader", EntityEmitter.ConverterField(property), property.IsTimeToLive)};",
+                $"{Seen(property)} = true;",
+            }))
+            .ToList();
+        if (discriminator is not null)
+        {
+            reads.Add((discriminator, [$"seen_EntityType = reader.IsString({Utf8(entityType!)});"]));
+        }
+
+        writer.Line("while (reader.NextMember())");
         using (writer.Braces())
         {
-            writer.Line($"var name = {Json}.PropertyName(ref reader);");
-            var first = true;
-            foreach (var property in properties)
+            writer.Line("var name = reader.ReadName();");
+            if (reads.Count == 0)
             {
-                writer.Line($"{(first ? "" : "else ")}if (name.SequenceEqual({Utf8(property.AttributeName)}))");
-                using (writer.Braces())
-                {
-                    writer.Line($"{Json}.NextValue(ref reader);")
-                          .Line($"{LocalName(property)} = {WireCode.ReadProperty(property.Shape, "reader", EntityEmitter.ConverterField(property), property.IsTimeToLive)};")
-                          .Line($"{Seen(property)} = true;");
-                }
-
-                first = false;
+                writer.Line($"reader.SkipValue();");
             }
-
-            if (discriminator is not null)
+            else
             {
-                writer.Line($"{(first ? "" : "else ")}if (name.SequenceEqual({Utf8(discriminator)}))");
+                // The name's length picks the few candidates to compare, so an attribute costs one or two comparisons, not one per property.
+                writer.Line("switch (name.Length)");
                 using (writer.Braces())
                 {
-                    writer.Line($"{Json}.NextValue(ref reader);")
-                          .Line($"seen_EntityType = {Json}.IsString(ref reader, {Utf8(entityType!)});");
-                }
+                    foreach (var group in reads.GroupBy(read => Encoding.UTF8.GetByteCount(read.Name)).OrderBy(group => group.Key))
+                    {
+                        writer.Line($"case {group.Key}:");
+                        using (writer.Indented())
+                        {
+                            var first = true;
+                            foreach (var (name, statements) in group)
+                            {
+                                writer.Line($"{(first ? "" : "else ")}if (name.SequenceEqual({Utf8(name)}))");
+                                using (writer.Braces())
+                                {
+                                    foreach (var statement in statements)
+                                    {
+                                        writer.Line(statement);
+                                    }
+                                }
 
-                first = false;
-            }
+                                first = false;
+                            }
 
-            writer.Line(first ? $"{Json}.SkipValue(ref reader);" : "else");
-            if (!first)
-            {
-                using (writer.Braces())
-                {
-                    writer.Line($"{Json}.SkipValue(ref reader);");
+                            writer.Line("else");
+                            using (writer.Braces())
+                            {
+                                writer.Line($"reader.SkipValue();");
+                            }
+
+                            writer.Line("break;");
+                        }
+                    }
+
+                    writer.Line("default:");
+                    using (writer.Indented())
+                    {
+                        writer.Line($"reader.SkipValue();")
+                              .Line("break;");
+                    }
                 }
             }
         }

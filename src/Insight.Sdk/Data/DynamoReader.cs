@@ -237,7 +237,14 @@ public abstract class DynamoReader<T>
                     reader.Read();
                     var probe = reader;
                     var empty = probe.Read() && probe.TokenType == JsonTokenType.EndObject;
-                    return !empty && IsOwnType(reader) ? T.ReadItem(ref reader) : default;
+                    if (empty || !IsOwnType(reader))
+                    {
+                        return default;
+                    }
+
+                    // The response's own members are few; the item's are read by the reader made for them.
+                    var item = new DynamoItemReader(body[(int)reader.TokenStartIndex..]);
+                    return T.ReadItem(ref item);
                 }
 
                 reader.Read();
@@ -293,25 +300,62 @@ public abstract class DynamoReader<T>
 
         public static QueryPage Read(ReadOnlySpan<byte> body, QueryRequest request)
         {
+            try
+            {
+                return ReadFast(body);
+            }
+            catch (DynamoJson.FastPathDeclinedException)
+            {
+                // A page whose own members are not as DynamoDB writes them (an escaped name): read it all the exact way.
+                return ReadExact(body);
+            }
+        }
+
+        /// <summary>The page through <see cref="DynamoItemReader"/>: an item it declines is read again by itself, the exact way.</summary>
+        private static QueryPage ReadFast(ReadOnlySpan<byte> body)
+        {
+            var reader = new DynamoItemReader(body);
+            reader.EnterObject();
+            var items = new List<T>();
+            Dictionary<string, AttributeValue>? last = null;
+            while (reader.NextMember())
+            {
+                var name = reader.ReadName();
+                if (name.SequenceEqual("Items"u8))
+                {
+                    reader.EnterArray();
+                    while (reader.NextElement())
+                    {
+                        items.Add(T.ReadItem(ref reader));
+                    }
+                }
+                else if (name.SequenceEqual("LastEvaluatedKey"u8))
+                {
+                    last = reader.ReadAttributes();
+                }
+                else
+                {
+                    reader.SkipValue();
+                }
+            }
+
+            return new QueryPage(items, last is { Count: > 0 } ? last : null);
+        }
+
+        private static QueryPage ReadExact(ReadOnlySpan<byte> body)
+        {
             var reader = new Utf8JsonReader(body);
             reader.Read();
-            List<T>? items = null;
-            var count = 0;
+            var items = new List<T>();
             Dictionary<string, AttributeValue>? last = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("Count"u8))
+                if (reader.ValueTextEquals("Items"u8))
                 {
                     reader.Read();
-                    count = reader.GetInt32();
-                }
-                else if (reader.ValueTextEquals("Items"u8))
-                {
-                    reader.Read();
-                    items = new List<T>(count);
                     while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
                     {
-                        items.Add(T.ReadItem(ref reader));
+                        items.Add(T.FromItem(DynamoJson.ReadAttributes(ref reader)));
                     }
                 }
                 else if (reader.ValueTextEquals("LastEvaluatedKey"u8))
@@ -326,7 +370,7 @@ public abstract class DynamoReader<T>
                 }
             }
 
-            return new QueryPage(items ?? [], last is { Count: > 0 } ? last : null);
+            return new QueryPage(items, last is { Count: > 0 } ? last : null);
         }
     }
 

@@ -27,12 +27,12 @@ public interface IDynamoEntity<TSelf>
     static virtual void WriteItem(Utf8JsonWriter writer, TSelf entity) => DynamoJson.WriteAttributes(writer, TSelf.ToItem(entity));
 
     /// <summary>
-    /// Reads the entity from an item in DynamoDB's typed JSON (the reader on the item's <c>StartObject</c>, left on its
-    /// <c>EndObject</c>), in any attribute order, skipping attributes the entity does not store; validates and fails as
+    /// Reads the entity from an item in DynamoDB's typed JSON (the reader on the item's <c>{</c>, left after its
+    /// <c>}</c>), in any attribute order, skipping attributes the entity does not store; validates and fails as
     /// <see cref="FromItem"/> does. The default, for types implemented by hand, goes through <see cref="FromItem"/>.
     /// </summary>
     /// <exception cref="DynamoMappingException">A required attribute is missing or has the wrong type.</exception>
-    static virtual TSelf ReadItem(ref Utf8JsonReader reader) => TSelf.FromItem(DynamoJson.ReadAttributes(ref reader));
+    static virtual TSelf ReadItem(ref DynamoItemReader reader) => TSelf.FromItem(reader.ReadAttributes());
 
     /// <summary>The primary key attributes of <paramref name="entity"/>.</summary>
     static abstract Dictionary<string, AttributeValue> KeyOf(TSelf entity);

@@ -91,12 +91,12 @@ partial class DailyCounter : IDynamoEntity<DailyCounter>
     }
 
     /// <summary>Reads the entity an item in DynamoDB's typed JSON holds; validates and fails as <see cref="FromItem"/> does.</summary>
-    public static DailyCounter ReadItem(ref global::System.Text.Json.Utf8JsonReader reader) => global::Insight.Sdk.Data.Wire.DynamoJson.ReadItem(ref reader, ReadCanonicalItem, FromItem);
+    public static DailyCounter ReadItem(ref global::Insight.Sdk.Data.Wire.DynamoItemReader reader) => global::Insight.Sdk.Data.Wire.DynamoItemReader.ReadItem(ref reader, ReadCanonicalItem, FromItem);
 
     /// <summary>The item in the form <see cref="WriteItem"/> writes; declines any other form, which FromItem then reads.</summary>
-    private static DailyCounter ReadCanonicalItem(ref global::System.Text.Json.Utf8JsonReader reader)
+    private static DailyCounter ReadCanonicalItem(ref global::Insight.Sdk.Data.Wire.DynamoItemReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::Insight.Sdk.Data.Wire.DynamoJson.Decline();
+        reader.EnterObject();
         string read_DeviceId = default!;
         var seen_DeviceId = false;
         global::System.DateTime read_Day = default;
@@ -106,41 +106,68 @@ partial class DailyCounter : IDynamoEntity<DailyCounter>
         int? read_Version = default;
         var seen_Version = false;
         var seen_EntityType = false;
-        while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+        while (reader.NextMember())
         {
-            var name = global::Insight.Sdk.Data.Wire.DynamoJson.PropertyName(ref reader);
-            if (name.SequenceEqual("DeviceId"u8))
+            var name = reader.ReadName();
+            switch (name.Length)
             {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_DeviceId = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
-                seen_DeviceId = true;
-            }
-            else if (name.SequenceEqual("Day"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Day = global::Insight.Sdk.Data.Wire.DynamoJson.ReadDateTime(ref reader);
-                seen_Day = true;
-            }
-            else if (name.SequenceEqual("Count"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Count = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
-                seen_Count = true;
-            }
-            else if (name.SequenceEqual("Version"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Version = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
-                seen_Version = true;
-            }
-            else if (name.SequenceEqual("EntityType"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                seen_EntityType = global::Insight.Sdk.Data.Wire.DynamoJson.IsString(ref reader, "Counter"u8);
-            }
-            else
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.SkipValue(ref reader);
+                case 3:
+                    if (name.SequenceEqual("Day"u8))
+                    {
+                        read_Day = reader.ReadDateTime();
+                        seen_Day = true;
+                    }
+                    else
+                    {
+                        reader.SkipValue();
+                    }
+                    break;
+                case 5:
+                    if (name.SequenceEqual("Count"u8))
+                    {
+                        read_Count = reader.ReadNumber<int>();
+                        seen_Count = true;
+                    }
+                    else
+                    {
+                        reader.SkipValue();
+                    }
+                    break;
+                case 7:
+                    if (name.SequenceEqual("Version"u8))
+                    {
+                        read_Version = reader.ReadNumber<int>();
+                        seen_Version = true;
+                    }
+                    else
+                    {
+                        reader.SkipValue();
+                    }
+                    break;
+                case 8:
+                    if (name.SequenceEqual("DeviceId"u8))
+                    {
+                        read_DeviceId = reader.ReadString();
+                        seen_DeviceId = true;
+                    }
+                    else
+                    {
+                        reader.SkipValue();
+                    }
+                    break;
+                case 10:
+                    if (name.SequenceEqual("EntityType"u8))
+                    {
+                        seen_EntityType = reader.IsString("Counter"u8);
+                    }
+                    else
+                    {
+                        reader.SkipValue();
+                    }
+                    break;
+                default:
+                    reader.SkipValue();
+                    break;
             }
         }
         if (!(seen_DeviceId && seen_Day && seen_Count && seen_EntityType)) throw global::Insight.Sdk.Data.Wire.DynamoJson.Decline();

@@ -277,12 +277,12 @@ partial record Device : IDynamoEntity<Device>
     }
 
     /// <summary>Reads the entity an item in DynamoDB's typed JSON holds; validates and fails as <see cref="FromItem"/> does.</summary>
-    public static Device ReadItem(ref global::System.Text.Json.Utf8JsonReader reader) => global::Insight.Sdk.Data.Wire.DynamoJson.ReadItem(ref reader, ReadCanonicalItem, FromItem);
+    public static Device ReadItem(ref global::Insight.Sdk.Data.Wire.DynamoItemReader reader) => global::Insight.Sdk.Data.Wire.DynamoItemReader.ReadItem(ref reader, ReadCanonicalItem, FromItem);
 
     /// <summary>The item in the form <see cref="WriteItem"/> writes; declines any other form, which FromItem then reads.</summary>
-    private static Device ReadCanonicalItem(ref global::System.Text.Json.Utf8JsonReader reader)
+    private static Device ReadCanonicalItem(ref global::Insight.Sdk.Data.Wire.DynamoItemReader reader)
     {
-        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) throw global::Insight.Sdk.Data.Wire.DynamoJson.Decline();
+        reader.EnterObject();
         string read_DeviceId = default!;
         var seen_DeviceId = false;
         global::System.DateTimeOffset read_SeenAt = default;
@@ -351,216 +351,238 @@ partial record Device : IDynamoEntity<Device>
         var seen_Version = false;
         string? read_Notes = default!;
         var seen_Notes = false;
-        while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+        while (reader.NextMember())
         {
-            var name = global::Insight.Sdk.Data.Wire.DynamoJson.PropertyName(ref reader);
-            if (name.SequenceEqual("DeviceId"u8))
+            var name = reader.ReadName();
+            switch (name.Length)
             {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_DeviceId = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
-                seen_DeviceId = true;
-            }
-            else if (name.SequenceEqual("SeenAt"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_SeenAt = global::Insight.Sdk.Data.Wire.DynamoJson.ReadDateTimeOffset(ref reader);
-                seen_SeenAt = true;
-            }
-            else if (name.SequenceEqual("Station"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Station = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
-                seen_Station = true;
-            }
-            else if (name.SequenceEqual("Scans"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Scans = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
-                seen_Scans = true;
-            }
-            else if (name.SequenceEqual("TotalScans"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_TotalScans = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<long>(ref reader);
-                seen_TotalScans = true;
-            }
-            else if (name.SequenceEqual("Small"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Small = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<short>(ref reader);
-                seen_Small = true;
-            }
-            else if (name.SequenceEqual("Tiny"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Tiny = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<byte>(ref reader);
-                seen_Tiny = true;
-            }
-            else if (name.SequenceEqual("Unsigned"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Unsigned = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<uint>(ref reader);
-                seen_Unsigned = true;
-            }
-            else if (name.SequenceEqual("Big"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Big = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<ulong>(ref reader);
-                seen_Big = true;
-            }
-            else if (name.SequenceEqual("Ratio"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Ratio = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<float>(ref reader);
-                seen_Ratio = true;
-            }
-            else if (name.SequenceEqual("Average"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Average = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<double>(ref reader);
-                seen_Average = true;
-            }
-            else if (name.SequenceEqual("Cost"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Cost = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<decimal>(ref reader);
-                seen_Cost = true;
-            }
-            else if (name.SequenceEqual("Active"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Active = global::Insight.Sdk.Data.Wire.DynamoJson.ReadBoolean(ref reader);
-                seen_Active = true;
-            }
-            else if (name.SequenceEqual("Grade"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Grade = global::Insight.Sdk.Data.Wire.DynamoJson.ReadChar(ref reader);
-                seen_Grade = true;
-            }
-            else if (name.SequenceEqual("Shift"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Shift = (global::Plant.Data.Shift)global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
-                seen_Shift = true;
-            }
-            else if (name.SequenceEqual("BatchId"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_BatchId = global::Insight.Sdk.Data.Wire.DynamoJson.ReadGuid(ref reader);
-                seen_BatchId = true;
-            }
-            else if (name.SequenceEqual("InstalledAt"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_InstalledAt = global::Insight.Sdk.Data.Wire.DynamoJson.ReadDateTime(ref reader);
-                seen_InstalledAt = true;
-            }
-            else if (name.SequenceEqual("Uptime"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Uptime = global::Insight.Sdk.Data.Wire.DynamoJson.ReadTimeSpan(ref reader);
-                seen_Uptime = true;
-            }
-            else if (name.SequenceEqual("Firmware"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Firmware = global::Insight.Sdk.Data.Wire.DynamoJson.ReadBytes(ref reader);
-                seen_Firmware = true;
-            }
-            else if (name.SequenceEqual("Tags"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Tags = global::Insight.Sdk.Data.Wire.DynamoJson.ReadStringList(ref reader);
-                seen_Tags = true;
-            }
-            else if (name.SequenceEqual("Aliases"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Aliases = global::Insight.Sdk.Data.Wire.DynamoJson.ReadStringList(ref reader).ToArray();
-                seen_Aliases = true;
-            }
-            else if (name.SequenceEqual("Codes"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Codes = new HashSet<int>(global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumberList<int>(ref reader));
-                seen_Codes = true;
-            }
-            else if (name.SequenceEqual("Shifts"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Shifts = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumberList<int>(ref reader).ConvertAll(static n => (global::Plant.Data.Shift)n);
-                seen_Shifts = true;
-            }
-            else if (name.SequenceEqual("History"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_History = global::Insight.Sdk.Data.Wire.DynamoJson.ReadList(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Plant.Data.LocationDynamoMapper.ReadValue(ref r1));
-                seen_History = true;
-            }
-            else if (name.SequenceEqual("Counters"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Counters = global::Insight.Sdk.Data.Wire.DynamoJson.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref r1));
-                seen_Counters = true;
-            }
-            else if (name.SequenceEqual("Places"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Places = global::Insight.Sdk.Data.Wire.DynamoJson.ReadMap(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Plant.Data.LocationDynamoMapper.ReadValue(ref r1));
-                seen_Places = true;
-            }
-            else if (name.SequenceEqual("Home"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Home = global::Plant.Data.LocationDynamoMapper.ReadValue(ref reader);
-                seen_Home = true;
-            }
-            else if (name.SequenceEqual("Previous"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Previous = global::Plant.Data.LocationDynamoMapper.ReadValue(ref reader);
-                seen_Previous = true;
-            }
-            else if (name.SequenceEqual("Battery"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Battery = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
-                seen_Battery = true;
-            }
-            else if (name.SequenceEqual("Gateway"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Gateway = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
-                seen_Gateway = true;
-            }
-            else if (name.SequenceEqual("temp"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Temperature = global::Insight.Sdk.Data.Wire.DynamoJson.ReadConverted(ref reader, s_temperatureConverter);
-                seen_Temperature = true;
-            }
-            else if (name.SequenceEqual("ExpiresAt"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_ExpiresAt = global::Insight.Sdk.Data.Wire.DynamoJson.ReadEpochSeconds(ref reader);
-                seen_ExpiresAt = true;
-            }
-            else if (name.SequenceEqual("Version"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Version = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<long>(ref reader);
-                seen_Version = true;
-            }
-            else if (name.SequenceEqual("Notes"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Notes = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
-                seen_Notes = true;
-            }
-            else
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.SkipValue(ref reader);
+                case 3:
+                    if (name.SequenceEqual("Big"u8))
+                    {
+                        read_Big = reader.ReadNumber<ulong>();
+                        seen_Big = true;
+                    }
+                    else
+                    {
+                        reader.SkipValue();
+                    }
+                    break;
+                case 4:
+                    if (name.SequenceEqual("Tiny"u8))
+                    {
+                        read_Tiny = reader.ReadNumber<byte>();
+                        seen_Tiny = true;
+                    }
+                    else if (name.SequenceEqual("Cost"u8))
+                    {
+                        read_Cost = reader.ReadNumber<decimal>();
+                        seen_Cost = true;
+                    }
+                    else if (name.SequenceEqual("Tags"u8))
+                    {
+                        read_Tags = reader.ReadStringList();
+                        seen_Tags = true;
+                    }
+                    else if (name.SequenceEqual("Home"u8))
+                    {
+                        read_Home = global::Plant.Data.LocationDynamoMapper.ReadValue(ref reader);
+                        seen_Home = true;
+                    }
+                    else if (name.SequenceEqual("temp"u8))
+                    {
+                        read_Temperature = reader.ReadConverted(s_temperatureConverter);
+                        seen_Temperature = true;
+                    }
+                    else
+                    {
+                        reader.SkipValue();
+                    }
+                    break;
+                case 5:
+                    if (name.SequenceEqual("Scans"u8))
+                    {
+                        read_Scans = reader.ReadNumber<int>();
+                        seen_Scans = true;
+                    }
+                    else if (name.SequenceEqual("Small"u8))
+                    {
+                        read_Small = reader.ReadNumber<short>();
+                        seen_Small = true;
+                    }
+                    else if (name.SequenceEqual("Ratio"u8))
+                    {
+                        read_Ratio = reader.ReadNumber<float>();
+                        seen_Ratio = true;
+                    }
+                    else if (name.SequenceEqual("Grade"u8))
+                    {
+                        read_Grade = reader.ReadChar();
+                        seen_Grade = true;
+                    }
+                    else if (name.SequenceEqual("Shift"u8))
+                    {
+                        read_Shift = (global::Plant.Data.Shift)reader.ReadNumber<int>();
+                        seen_Shift = true;
+                    }
+                    else if (name.SequenceEqual("Codes"u8))
+                    {
+                        read_Codes = reader.ReadNumberSet<int>();
+                        seen_Codes = true;
+                    }
+                    else if (name.SequenceEqual("Notes"u8))
+                    {
+                        read_Notes = reader.ReadString();
+                        seen_Notes = true;
+                    }
+                    else
+                    {
+                        reader.SkipValue();
+                    }
+                    break;
+                case 6:
+                    if (name.SequenceEqual("SeenAt"u8))
+                    {
+                        read_SeenAt = reader.ReadDateTimeOffset();
+                        seen_SeenAt = true;
+                    }
+                    else if (name.SequenceEqual("Active"u8))
+                    {
+                        read_Active = reader.ReadBoolean();
+                        seen_Active = true;
+                    }
+                    else if (name.SequenceEqual("Uptime"u8))
+                    {
+                        read_Uptime = reader.ReadTimeSpan();
+                        seen_Uptime = true;
+                    }
+                    else if (name.SequenceEqual("Shifts"u8))
+                    {
+                        read_Shifts = reader.ReadNumberList<int>().ConvertAll(static n => (global::Plant.Data.Shift)n);
+                        seen_Shifts = true;
+                    }
+                    else if (name.SequenceEqual("Places"u8))
+                    {
+                        read_Places = reader.ReadMap(static (ref global::Insight.Sdk.Data.Wire.DynamoItemReader r1) => global::Plant.Data.LocationDynamoMapper.ReadValue(ref r1));
+                        seen_Places = true;
+                    }
+                    else
+                    {
+                        reader.SkipValue();
+                    }
+                    break;
+                case 7:
+                    if (name.SequenceEqual("Station"u8))
+                    {
+                        read_Station = reader.ReadString();
+                        seen_Station = true;
+                    }
+                    else if (name.SequenceEqual("Average"u8))
+                    {
+                        read_Average = reader.ReadNumber<double>();
+                        seen_Average = true;
+                    }
+                    else if (name.SequenceEqual("BatchId"u8))
+                    {
+                        read_BatchId = reader.ReadGuid();
+                        seen_BatchId = true;
+                    }
+                    else if (name.SequenceEqual("Aliases"u8))
+                    {
+                        read_Aliases = reader.ReadStringList().ToArray();
+                        seen_Aliases = true;
+                    }
+                    else if (name.SequenceEqual("History"u8))
+                    {
+                        read_History = reader.ReadList(static (ref global::Insight.Sdk.Data.Wire.DynamoItemReader r1) => global::Plant.Data.LocationDynamoMapper.ReadValue(ref r1));
+                        seen_History = true;
+                    }
+                    else if (name.SequenceEqual("Battery"u8))
+                    {
+                        read_Battery = reader.ReadNumber<int>();
+                        seen_Battery = true;
+                    }
+                    else if (name.SequenceEqual("Gateway"u8))
+                    {
+                        read_Gateway = reader.ReadString();
+                        seen_Gateway = true;
+                    }
+                    else if (name.SequenceEqual("Version"u8))
+                    {
+                        read_Version = reader.ReadNumber<long>();
+                        seen_Version = true;
+                    }
+                    else
+                    {
+                        reader.SkipValue();
+                    }
+                    break;
+                case 8:
+                    if (name.SequenceEqual("DeviceId"u8))
+                    {
+                        read_DeviceId = reader.ReadString();
+                        seen_DeviceId = true;
+                    }
+                    else if (name.SequenceEqual("Unsigned"u8))
+                    {
+                        read_Unsigned = reader.ReadNumber<uint>();
+                        seen_Unsigned = true;
+                    }
+                    else if (name.SequenceEqual("Firmware"u8))
+                    {
+                        read_Firmware = reader.ReadBytes();
+                        seen_Firmware = true;
+                    }
+                    else if (name.SequenceEqual("Counters"u8))
+                    {
+                        read_Counters = reader.ReadMap(static (ref global::Insight.Sdk.Data.Wire.DynamoItemReader r1) => r1.ReadNumber<int>());
+                        seen_Counters = true;
+                    }
+                    else if (name.SequenceEqual("Previous"u8))
+                    {
+                        read_Previous = global::Plant.Data.LocationDynamoMapper.ReadValue(ref reader);
+                        seen_Previous = true;
+                    }
+                    else
+                    {
+                        reader.SkipValue();
+                    }
+                    break;
+                case 9:
+                    if (name.SequenceEqual("ExpiresAt"u8))
+                    {
+                        read_ExpiresAt = reader.ReadEpochSeconds();
+                        seen_ExpiresAt = true;
+                    }
+                    else
+                    {
+                        reader.SkipValue();
+                    }
+                    break;
+                case 10:
+                    if (name.SequenceEqual("TotalScans"u8))
+                    {
+                        read_TotalScans = reader.ReadNumber<long>();
+                        seen_TotalScans = true;
+                    }
+                    else
+                    {
+                        reader.SkipValue();
+                    }
+                    break;
+                case 11:
+                    if (name.SequenceEqual("InstalledAt"u8))
+                    {
+                        read_InstalledAt = reader.ReadDateTime();
+                        seen_InstalledAt = true;
+                    }
+                    else
+                    {
+                        reader.SkipValue();
+                    }
+                    break;
+                default:
+                    reader.SkipValue();
+                    break;
             }
         }
         if (!(seen_DeviceId && seen_SeenAt && seen_Station && seen_Scans && seen_TotalScans && seen_Small && seen_Tiny && seen_Unsigned && seen_Big && seen_Ratio && seen_Average && seen_Cost && seen_Active && seen_Grade && seen_Shift && seen_BatchId && seen_InstalledAt && seen_Uptime && seen_Firmware && seen_Home && seen_Temperature)) throw global::Insight.Sdk.Data.Wire.DynamoJson.Decline();

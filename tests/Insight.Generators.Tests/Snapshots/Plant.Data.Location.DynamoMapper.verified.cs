@@ -55,43 +55,54 @@ internal static class LocationDynamoMapper
         global::Insight.Sdk.Data.Wire.DynamoJson.EndMap(writer);
     }
 
-    public static global::Plant.Data.Location ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+    public static global::Plant.Data.Location ReadValue(ref global::Insight.Sdk.Data.Wire.DynamoItemReader reader)
     {
-        global::Insight.Sdk.Data.Wire.DynamoJson.EnterMap(ref reader);
+        reader.EnterMap();
         string read_Station = default!;
         var seen_Station = false;
         int read_Line = default;
         var seen_Line = false;
         string? read_Zone = default!;
         var seen_Zone = false;
-        while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+        while (reader.NextMember())
         {
-            var name = global::Insight.Sdk.Data.Wire.DynamoJson.PropertyName(ref reader);
-            if (name.SequenceEqual("Station"u8))
+            var name = reader.ReadName();
+            switch (name.Length)
             {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Station = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
-                seen_Station = true;
-            }
-            else if (name.SequenceEqual("Line"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Line = global::Insight.Sdk.Data.Wire.DynamoJson.ReadNumber<int>(ref reader);
-                seen_Line = true;
-            }
-            else if (name.SequenceEqual("Zone"u8))
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.NextValue(ref reader);
-                read_Zone = global::Insight.Sdk.Data.Wire.DynamoJson.ReadString(ref reader);
-                seen_Zone = true;
-            }
-            else
-            {
-                global::Insight.Sdk.Data.Wire.DynamoJson.SkipValue(ref reader);
+                case 4:
+                    if (name.SequenceEqual("Line"u8))
+                    {
+                        read_Line = reader.ReadNumber<int>();
+                        seen_Line = true;
+                    }
+                    else if (name.SequenceEqual("Zone"u8))
+                    {
+                        read_Zone = reader.ReadString();
+                        seen_Zone = true;
+                    }
+                    else
+                    {
+                        reader.SkipValue();
+                    }
+                    break;
+                case 7:
+                    if (name.SequenceEqual("Station"u8))
+                    {
+                        read_Station = reader.ReadString();
+                        seen_Station = true;
+                    }
+                    else
+                    {
+                        reader.SkipValue();
+                    }
+                    break;
+                default:
+                    reader.SkipValue();
+                    break;
             }
         }
         if (!(seen_Station && seen_Line)) throw global::Insight.Sdk.Data.Wire.DynamoJson.Decline();
-        global::Insight.Sdk.Data.Wire.DynamoJson.Leave(ref reader);
+        reader.LeaveValue();
         return
             new global::Plant.Data.Location(
                 read_Station,

@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Buffers.Text;
 using System.Globalization;
-using System.Numerics;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -9,16 +7,12 @@ using Amazon.DynamoDBv2.Model;
 
 namespace Insight.Sdk.Data.Wire;
 
-/// <summary>Reads one value with the reader on the value's <c>StartObject</c>, leaving it on the value's <c>EndObject</c>.</summary>
-public delegate T DynamoJsonReader<out T>(ref Utf8JsonReader reader);
-
 /// <summary>
 /// DynamoDB's typed JSON (<c>{"S":"…"}</c>, <c>{"N":"12"}</c>, …) written and read directly, in exactly the formats of
 /// <see cref="DynamoValue"/>, so an item written here is the item <c>ToItem</c> (and DynamoDBContext) would store.
-/// Generated <c>WriteItem</c>/<c>ReadItem</c> call these. The readers are the fast path: they accept the canonical form
-/// only and, for anything else (another type, NULL, a missing attribute), hand the item to the exact path
-/// (<see cref="ReadItem{T}"/> re-reads it as attribute values and calls <c>FromItem</c>), so validation and messages stay
-/// <c>FromItem</c>'s, in one place.
+/// Generated <c>WriteItem</c> calls these; generated <c>ReadItem</c> reads through <see cref="DynamoItemReader"/>, and
+/// what that declines is read here as attribute values (<see cref="ReadValue"/>, <see cref="ReadAttributes"/>) and
+/// mapped by <c>FromItem</c>, so validation and messages stay <c>FromItem</c>'s, in one place.
 /// </summary>
 public static class DynamoJson
 {
@@ -331,276 +325,8 @@ public static class DynamoJson
         writer.WriteEndObject();
     }
 
-    // Reading: the fast path ---------------------------------------------------------------------------------
-
-    /// <summary>
-    /// Reads an item with <paramref name="fast"/> (the generated reader of the canonical form); when it declines, re-reads the
-    /// same item as attribute values and maps it with <paramref name="exact"/> (<c>FromItem</c>), which accepts every form
-    /// FromItem accepts and throws FromItem's <see cref="DynamoMappingException"/>. The reader is on the item's
-    /// <c>StartObject</c> and ends on its <c>EndObject</c> either way.
-    /// </summary>
-    public static T ReadItem<T>(ref Utf8JsonReader reader, DynamoJsonReader<T> fast, Func<IReadOnlyDictionary<string, AttributeValue>, T> exact)
-    {
-        var start = reader;
-        try
-        {
-            return fast(ref reader);
-        }
-        catch (FastPathDeclinedException)
-        {
-            reader = start;
-            return exact(ReadAttributes(ref reader));
-        }
-    }
-
     /// <summary>What a generated fast reader throws when the item is not in the canonical form it reads.</summary>
     public static Exception Decline() => new FastPathDeclinedException();
-
-    /// <summary>
-    /// The raw name of the attribute the reader is on, for a generated reader to compare (a span comparison fails on the
-    /// length at once, where <see cref="Utf8JsonReader.ValueTextEquals(ReadOnlySpan{byte})"/> checks the reader's state
-    /// each time). An escaped or segmented name declines: the exact path reads it.
-    /// </summary>
-    public static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader) =>
-        reader.ValueIsEscaped || reader.HasValueSequence ? throw Decline() : reader.ValueSpan;
-
-    /// <summary>Moves past a property's name to its value (the <c>StartObject</c> a reader expects).</summary>
-    public static void NextValue(ref Utf8JsonReader reader)
-    {
-        if (!reader.Read())
-        {
-            throw Decline();
-        }
-    }
-
-    /// <summary>Skips an attribute this type does not store.</summary>
-    public static void SkipValue(ref Utf8JsonReader reader)
-    {
-        NextValue(ref reader);
-        reader.Skip();
-    }
-
-    /// <summary>Reads S.</summary>
-    public static string ReadString(ref Utf8JsonReader reader)
-    {
-        Enter(ref reader, "S"u8, JsonTokenType.String);
-        var value = reader.GetString()!;
-        Leave(ref reader);
-        return value;
-    }
-
-    /// <summary>Whether the S here is <paramref name="expected"/> (the entity type of a shared table).</summary>
-    public static bool IsString(ref Utf8JsonReader reader, ReadOnlySpan<byte> expected)
-    {
-        Enter(ref reader, "S"u8, JsonTokenType.String);
-        var equal = reader.ValueTextEquals(expected);
-        Leave(ref reader);
-        return equal;
-    }
-
-    /// <summary>Reads a one-character S.</summary>
-    public static char ReadChar(ref Utf8JsonReader reader)
-    {
-        Enter(ref reader, "S"u8, JsonTokenType.String);
-        Span<char> text = stackalloc char[12];
-        if (reader.ValueSpan.Length > text.Length || reader.CopyString(text) != 1)
-        {
-            throw Decline();
-        }
-
-        Leave(ref reader);
-        return text[0];
-    }
-
-    /// <summary>Reads N.</summary>
-    public static T ReadNumber<T>(ref Utf8JsonReader reader)
-        where T : INumberBase<T>
-    {
-        Enter(ref reader, "N"u8, JsonTokenType.String);
-        if (reader.ValueIsEscaped || !DynamoValue.TryParseNumber<T>(reader.ValueSpan, out var number))
-        {
-            throw Decline();
-        }
-
-        Leave(ref reader);
-        return number;
-    }
-
-    /// <summary>Reads N 1/0.</summary>
-    public static bool ReadBoolean(ref Utf8JsonReader reader)
-    {
-        Enter(ref reader, "N"u8, JsonTokenType.String);
-        var value = reader.ValueTextEquals("1"u8) || (reader.ValueTextEquals("0"u8) ? false : throw Decline());
-        Leave(ref reader);
-        return value;
-    }
-
-    /// <summary>Reads a GUID in the 8-4-4-4-12 form.</summary>
-    public static Guid ReadGuid(ref Utf8JsonReader reader)
-    {
-        Enter(ref reader, "S"u8, JsonTokenType.String);
-        if (reader.ValueIsEscaped || !Utf8Parser.TryParse(reader.ValueSpan, out Guid value, out var consumed, 'D') || consumed != reader.ValueSpan.Length)
-        {
-            throw Decline();
-        }
-
-        Leave(ref reader);
-        return value;
-    }
-
-    /// <summary>Reads a UTC DateTime written in the canonical format.</summary>
-    public static DateTime ReadDateTime(ref Utf8JsonReader reader)
-    {
-        if (TryReadTime(ref reader, DynamoTime.Milliseconds, out var utc))
-        {
-            return utc;
-        }
-
-        Span<char> text = stackalloc char[ScalarBuffer];
-        var length = ReadShortString(ref reader, text);
-        return DateTime.TryParseExact(text[..length], DynamoValue.DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time)
-            ? time
-            : throw Decline();
-    }
-
-    /// <summary>Reads a DateTimeOffset (offset zero) written in the canonical format.</summary>
-    public static DateTimeOffset ReadDateTimeOffset(ref Utf8JsonReader reader)
-    {
-        if (TryReadTime(ref reader, DynamoTime.Ticks, out var utc))
-        {
-            return new DateTimeOffset(utc);
-        }
-
-        Span<char> text = stackalloc char[ScalarBuffer];
-        var length = ReadShortString(ref reader, text);
-        return DateTimeOffset.TryParseExact(text[..length], DynamoValue.DateTimeOffsetFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
-            ? time.ToUniversalTime()
-            : throw Decline();
-    }
-
-    /// <summary>Reads N ticks.</summary>
-    public static TimeSpan ReadTimeSpan(ref Utf8JsonReader reader) => TimeSpan.FromTicks(ReadNumber<long>(ref reader));
-
-    /// <summary>Reads N Unix epoch seconds.</summary>
-    public static DateTimeOffset ReadEpochSeconds(ref Utf8JsonReader reader)
-    {
-        var seconds = ReadNumber<long>(ref reader);
-        return seconds is >= -62_135_596_800 and <= 253_402_300_799 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : throw Decline();
-    }
-
-    /// <summary>Reads B.</summary>
-    public static byte[] ReadBytes(ref Utf8JsonReader reader)
-    {
-        Enter(ref reader, "B"u8, JsonTokenType.String);
-        if (!reader.TryGetBytesFromBase64(out var bytes))
-        {
-            throw Decline();
-        }
-
-        Leave(ref reader);
-        return bytes;
-    }
-
-    /// <summary>Reads SS.</summary>
-    public static List<string> ReadStringList(ref Utf8JsonReader reader)
-    {
-        Enter(ref reader, "SS"u8, JsonTokenType.StartArray);
-        var list = new List<string>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.String)
-        {
-            list.Add(reader.GetString()!);
-        }
-
-        return EndSet(ref reader, list);
-    }
-
-    /// <summary>Reads NS.</summary>
-    public static List<T> ReadNumberList<T>(ref Utf8JsonReader reader)
-        where T : INumberBase<T>
-    {
-        Enter(ref reader, "NS"u8, JsonTokenType.StartArray);
-        var list = new List<T>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.String)
-        {
-            list.Add(!reader.ValueIsEscaped && DynamoValue.TryParseNumber<T>(reader.ValueSpan, out var number) ? number : throw Decline());
-        }
-
-        return EndSet(ref reader, list);
-    }
-
-    /// <summary>Reads BS.</summary>
-    public static List<byte[]> ReadBinaryList(ref Utf8JsonReader reader)
-    {
-        Enter(ref reader, "BS"u8, JsonTokenType.StartArray);
-        var list = new List<byte[]>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.String)
-        {
-            list.Add(reader.TryGetBytesFromBase64(out var bytes) ? bytes : throw Decline());
-        }
-
-        return EndSet(ref reader, list);
-    }
-
-    /// <summary>Reads L, each element with <paramref name="readElement"/>.</summary>
-    public static List<T> ReadList<T>(ref Utf8JsonReader reader, DynamoJsonReader<T> readElement)
-    {
-        Enter(ref reader, "L"u8, JsonTokenType.StartArray);
-        var list = new List<T>();
-        while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
-        {
-            list.Add(readElement(ref reader));
-        }
-
-        if (reader.TokenType != JsonTokenType.EndArray)
-        {
-            throw Decline();
-        }
-
-        Leave(ref reader);
-        return list;
-    }
-
-    /// <summary>Reads M, each value with <paramref name="readValue"/>.</summary>
-    public static Dictionary<string, T> ReadMap<T>(ref Utf8JsonReader reader, DynamoJsonReader<T> readValue)
-    {
-        EnterMap(ref reader);
-        var map = new Dictionary<string, T>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var key = reader.GetString()!;
-            NextValue(ref reader);
-            map[key] = readValue(ref reader);
-        }
-
-        Leave(ref reader);
-        return map;
-    }
-
-    /// <summary>Enters M: the reader moves to the <c>StartObject</c> of the nested attributes.</summary>
-    public static void EnterMap(ref Utf8JsonReader reader) => Enter(ref reader, "M"u8, JsonTokenType.StartObject);
-
-    /// <summary>Leaves a typed value after its content: the reader moves to the value's <c>EndObject</c>.</summary>
-    public static void Leave(ref Utf8JsonReader reader)
-    {
-        if (!reader.Read() || reader.TokenType != JsonTokenType.EndObject)
-        {
-            throw Decline();
-        }
-    }
-
-    /// <summary>Reads through a converter of the user's; a value it refuses goes to the exact path, which names it.</summary>
-    public static T ReadConverted<T>(ref Utf8JsonReader reader, IDynamoConverter<T> converter)
-    {
-        var value = ReadValue(ref reader);
-        try
-        {
-            return converter.FromAttributeValue(value);
-        }
-        catch (FormatException)
-        {
-            throw Decline();
-        }
-    }
 
     // Reading: any attribute value -----------------------------------------------------------------------------
 
@@ -847,60 +573,6 @@ public static class DynamoJson
         writer.WriteRawValue(json[..(ValueStart + length + ValueEnd)], skipInputValidation: true);
     }
 
-    /// <summary>Moves from a value's <c>StartObject</c> to the content of its only tag, which must be <paramref name="tag"/>.</summary>
-    private static void Enter(ref Utf8JsonReader reader, ReadOnlySpan<byte> tag, JsonTokenType content)
-    {
-        if (reader.TokenType != JsonTokenType.StartObject || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName
-            || !reader.ValueTextEquals(tag) || !reader.Read() || reader.TokenType != content)
-        {
-            throw Decline();
-        }
-    }
-
-    /// <summary>
-    /// Reads a time in its stored shape straight from the UTF-8 text, the reader left on the value's <c>EndObject</c>;
-    /// <c>false</c>, the reader not moved, for any other text (the exact parse judges it).
-    /// </summary>
-    private static bool TryReadTime(ref Utf8JsonReader reader, int fractionDigits, out DateTime utc)
-    {
-        var start = reader;
-        Enter(ref reader, "S"u8, JsonTokenType.String);
-        if (!reader.ValueIsEscaped && DynamoTime.TryParse(reader.ValueSpan, fractionDigits, out utc))
-        {
-            Leave(ref reader);
-            return true;
-        }
-
-        reader = start;
-        utc = default;
-        return false;
-    }
-
-    private static int ReadShortString(ref Utf8JsonReader reader, scoped Span<char> text)
-    {
-        Enter(ref reader, "S"u8, JsonTokenType.String);
-        if (reader.ValueSpan.Length > text.Length)
-        {
-            throw Decline();
-        }
-
-        var length = reader.CopyString(text);
-        Leave(ref reader);
-        return length;
-    }
-
-    private static List<T> EndSet<T>(ref Utf8JsonReader reader, List<T> list)
-    {
-        // DynamoDB has no empty set; an empty one is FromItem's to judge.
-        if (reader.TokenType != JsonTokenType.EndArray || list.Count == 0)
-        {
-            throw Decline();
-        }
-
-        Leave(ref reader);
-        return list;
-    }
-
     private static void Require(bool condition)
     {
         if (!condition)
@@ -911,6 +583,6 @@ public static class DynamoJson
 
     private static byte[] Bytes(MemoryStream stream) => stream.ToArray();
 
-    /// <summary>The fast reader declines an item; <see cref="ReadItem{T}"/> reads it the exact way.</summary>
-    private sealed class FastPathDeclinedException() : Exception("The item is not in the canonical form; it is read attribute by attribute.");
+    /// <summary>The fast reader declines an item; <see cref="DynamoItemReader.ReadItem{T}"/> reads it the exact way.</summary>
+    internal sealed class FastPathDeclinedException() : Exception("The item is not in the canonical form; it is read attribute by attribute.");
 }
