@@ -20,7 +20,7 @@ namespace Insight.Benchmarks;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-[SimpleJob(warmupCount: 3, iterationCount: 15)]
+[SimpleJob(launchCount: 2, warmupCount: 3, iterationCount: 15)]
 public class MapperBenchmarks
 {
     private readonly BenchDevice _entity = BenchDevice.Sample();

@@ -18,7 +18,7 @@ namespace Insight.Benchmarks;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-[SimpleJob(warmupCount: 3, iterationCount: 15)]
+[SimpleJob(launchCount: 2, warmupCount: 3, iterationCount: 15)]
 public class TableBenchmarks
 {
     private readonly BenchDevice _entity = BenchDevice.Sample();
