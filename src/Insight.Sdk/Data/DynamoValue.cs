@@ -58,14 +58,60 @@ public static class DynamoValue
     /// </summary>
     internal static bool TryParseNumber<T>(ReadOnlySpan<char> text, [MaybeNullWhen(false)] out T number)
         where T : INumberBase<T> =>
-        (IsInteger<T>() && T.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out number))
+        TryParsePlainInteger(text, out number)
+        || (IsInteger<T>() && T.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out number))
         || T.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
 
     /// <summary><see cref="TryParseNumber{T}(ReadOnlySpan{char}, out T)"/> for UTF-8 text.</summary>
     internal static bool TryParseNumber<T>(ReadOnlySpan<byte> utf8, [MaybeNullWhen(false)] out T number)
         where T : INumberBase<T> =>
-        (IsInteger<T>() && T.TryParse(utf8, NumberStyles.Integer, CultureInfo.InvariantCulture, out number))
+        TryParsePlainInteger(utf8, out number)
+        || (IsInteger<T>() && T.TryParse(utf8, NumberStyles.Integer, CultureInfo.InvariantCulture, out number))
         || T.TryParse(utf8, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
+
+    /// <summary>
+    /// An int or long written as up to 18 digits with an optional minus, as nearly every stored one is, read digit by
+    /// digit at a fraction of the general parser's cost. The general parse accepts all of these with the same result;
+    /// anything else (a sign, spaces, an exponent, a value out of range) is left to it.
+    /// </summary>
+    private static bool TryParsePlainInteger<T, TChar>(ReadOnlySpan<TChar> text, [MaybeNullWhen(false)] out T number)
+        where T : INumberBase<T>
+        where TChar : unmanaged, IBinaryInteger<TChar>
+    {
+        number = default;
+        if (typeof(T) != typeof(int) && typeof(T) != typeof(long))
+        {
+            return false;
+        }
+
+        var negative = !text.IsEmpty && text[0] == TChar.CreateTruncating('-');
+        var digits = negative ? text[1..] : text;
+        if (digits.IsEmpty || digits.Length > 18)
+        {
+            return false;
+        }
+
+        var value = 0L;
+        foreach (var c in digits)
+        {
+            var digit = int.CreateTruncating(c) - '0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        value = negative ? -value : value;
+        if (typeof(T) == typeof(int) && value is < int.MinValue or > int.MaxValue)
+        {
+            return false;
+        }
+
+        number = T.CreateTruncating(value);
+        return true;
+    }
 
     // Constant for each T once compiled, so the check costs nothing.
     private static bool IsInteger<T>() =>

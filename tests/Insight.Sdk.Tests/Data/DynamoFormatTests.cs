@@ -79,6 +79,18 @@ public sealed class DynamoFormatTests
     [InlineData("1e400")]
     [InlineData("0x10")]
     [InlineData("")]
+    [InlineData("-0")]
+    [InlineData("007")]
+    [InlineData("-")]
+    [InlineData("+5")]
+    [InlineData("-2147483648")]
+    [InlineData("-2147483649")]
+    [InlineData("999999999999999999")]
+    [InlineData("-999999999999999999")]
+    [InlineData("9223372036854775807")]
+    [InlineData("-9223372036854775808")]
+    [InlineData("12a")]
+    [InlineData("\u0663")]
     public void Numbers_parse_as_NumberStyles_Float_parses_them(string text)
     {
         AssertParsesAsFloat<int>(text);

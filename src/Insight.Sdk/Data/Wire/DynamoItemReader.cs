@@ -616,22 +616,8 @@ public ref struct DynamoItemReader
     }
 
     private static T ParseNumber<T>(ReadOnlySpan<byte> text)
-        where T : INumberBase<T>
-    {
-        // Plain digits, as numbers are nearly always stored, parse a few times faster here; Utf8Parser accepts a subset
-        // of what NumberStyles.Integer does, with the same result, and anything else takes the general parse.
-        if (typeof(T) == typeof(int) && Utf8Parser.TryParse(text, out int small, out var consumed) && consumed == text.Length)
-        {
-            return T.CreateTruncating(small);
-        }
-
-        if (typeof(T) == typeof(long) && Utf8Parser.TryParse(text, out long large, out consumed) && consumed == text.Length)
-        {
-            return T.CreateTruncating(large);
-        }
-
-        return DynamoValue.TryParseNumber<T>(text, out var number) ? number : throw DynamoJson.Decline();
-    }
+        where T : INumberBase<T> =>
+        DynamoValue.TryParseNumber<T>(text, out var number) ? number : throw DynamoJson.Decline();
 
     private static ReadOnlySpan<char> Widen(ReadOnlySpan<byte> text, Span<char> chars)
     {
