@@ -20,11 +20,29 @@ internal static class WireCode
     public static (string? Condition, string[] Statements) WriteProperty(ValueShape shape, string expression, string name, string writer, string converterField, bool timeToLive)
     {
         var (present, bound) = Presence(shape, expression, "v_" + Literal.Identifier(expression));
+        if (!timeToLive && WriteMember(shape, bound, name, writer) is { } member)
+        {
+            return (present, [member]);
+        }
+
         var value = timeToLive && shape.Kind != ShapeKind.Number
             ? $"{Json}.WriteEpochSeconds({writer}, {(shape.Kind == ShapeKind.DateTime ? $"new global::System.DateTimeOffset({bound}.ToUniversalTime())" : bound)});"
             : WriteValue(shape, bound, writer, converterField, 1);
         return (present, [$"{writer}.WritePropertyName({name});", value]);
     }
+
+    /// <summary>A scalar's name and value in one call, which writes them as one piece where the writer allows; <c>null</c> for other shapes.</summary>
+    private static string? WriteMember(ValueShape shape, string value, string name, string writer) => shape.Kind switch
+    {
+        ShapeKind.String => $"{Json}.WriteString({writer}, {name}, {value});",
+        ShapeKind.Boolean => $"{Json}.WriteBoolean({writer}, {name}, {value});",
+        ShapeKind.Number => $"{Json}.WriteNumber({writer}, {name}, {value});",
+        ShapeKind.Enum => $"{Json}.WriteNumber({writer}, {name}, ({shape.NumberType}){value});",
+        ShapeKind.Guid => $"{Json}.WriteGuid({writer}, {name}, {value});",
+        ShapeKind.DateTime => $"{Json}.WriteDateTime({writer}, {name}, {value});",
+        ShapeKind.DateTimeOffset => $"{Json}.WriteDateTimeOffset({writer}, {name}, {value});",
+        _ => null,
+    };
 
     /// <summary>An expression of the shape's type reading the value the reader <paramref name="reader"/> is on.</summary>
     public static string ReadProperty(ValueShape shape, string reader, string converterField, bool timeToLive) =>

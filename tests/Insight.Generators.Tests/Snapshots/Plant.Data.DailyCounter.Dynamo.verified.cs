@@ -72,17 +72,13 @@ partial class DailyCounter : IDynamoEntity<DailyCounter>
         writer.WriteStartObject();
         if (entity.DeviceId is { } v_entity_DeviceId)
         {
-            writer.WritePropertyName(WireNames.DeviceId);
-            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, v_entity_DeviceId);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, WireNames.DeviceId, v_entity_DeviceId);
         }
-        writer.WritePropertyName(WireNames.Day);
-        global::Insight.Sdk.Data.Wire.DynamoJson.WriteDateTime(writer, entity.Day);
-        writer.WritePropertyName(WireNames.Count);
-        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Count);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteDateTime(writer, WireNames.Day, entity.Day);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, WireNames.Count, entity.Count);
         if (entity.Version is { } v_entity_Version)
         {
-            writer.WritePropertyName(WireNames.Version);
-            global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, v_entity_Version);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, WireNames.Version, v_entity_Version);
         }
         writer.WritePropertyName("PK"u8); global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, new AttributeValue { S = "DEVICE#" + DynamoValue.KeyText(DynamoValue.FromString(entity.DeviceId)!) }.S!);
         writer.WritePropertyName("SK"u8); global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, new AttributeValue { S = "DAY#" + DynamoValue.KeyText(DynamoValue.FromDateTime(entity.Day)!) }.S!);

@@ -156,44 +156,28 @@ partial record Device : IDynamoEntity<Device>
         writer.WriteStartObject();
         if (entity.DeviceId is { } v_entity_DeviceId)
         {
-            writer.WritePropertyName(WireNames.DeviceId);
-            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, v_entity_DeviceId);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, WireNames.DeviceId, v_entity_DeviceId);
         }
-        writer.WritePropertyName(WireNames.SeenAt);
-        global::Insight.Sdk.Data.Wire.DynamoJson.WriteDateTimeOffset(writer, entity.SeenAt);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteDateTimeOffset(writer, WireNames.SeenAt, entity.SeenAt);
         if (entity.Station is { } v_entity_Station)
         {
-            writer.WritePropertyName(WireNames.Station);
-            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, v_entity_Station);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, WireNames.Station, v_entity_Station);
         }
-        writer.WritePropertyName(WireNames.Scans);
-        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Scans);
-        writer.WritePropertyName(WireNames.TotalScans);
-        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.TotalScans);
-        writer.WritePropertyName(WireNames.Small);
-        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Small);
-        writer.WritePropertyName(WireNames.Tiny);
-        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Tiny);
-        writer.WritePropertyName(WireNames.Unsigned);
-        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Unsigned);
-        writer.WritePropertyName(WireNames.Big);
-        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Big);
-        writer.WritePropertyName(WireNames.Ratio);
-        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Ratio);
-        writer.WritePropertyName(WireNames.Average);
-        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Average);
-        writer.WritePropertyName(WireNames.Cost);
-        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, entity.Cost);
-        writer.WritePropertyName(WireNames.Active);
-        global::Insight.Sdk.Data.Wire.DynamoJson.WriteBoolean(writer, entity.Active);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, WireNames.Scans, entity.Scans);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, WireNames.TotalScans, entity.TotalScans);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, WireNames.Small, entity.Small);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, WireNames.Tiny, entity.Tiny);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, WireNames.Unsigned, entity.Unsigned);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, WireNames.Big, entity.Big);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, WireNames.Ratio, entity.Ratio);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, WireNames.Average, entity.Average);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, WireNames.Cost, entity.Cost);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteBoolean(writer, WireNames.Active, entity.Active);
         writer.WritePropertyName(WireNames.Grade);
         global::Insight.Sdk.Data.Wire.DynamoJson.WriteChar(writer, entity.Grade);
-        writer.WritePropertyName(WireNames.Shift);
-        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, (int)entity.Shift);
-        writer.WritePropertyName(WireNames.BatchId);
-        global::Insight.Sdk.Data.Wire.DynamoJson.WriteGuid(writer, entity.BatchId);
-        writer.WritePropertyName(WireNames.InstalledAt);
-        global::Insight.Sdk.Data.Wire.DynamoJson.WriteDateTime(writer, entity.InstalledAt);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, WireNames.Shift, (int)entity.Shift);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteGuid(writer, WireNames.BatchId, entity.BatchId);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteDateTime(writer, WireNames.InstalledAt, entity.InstalledAt);
         writer.WritePropertyName(WireNames.Uptime);
         global::Insight.Sdk.Data.Wire.DynamoJson.WriteTimeSpan(writer, entity.Uptime);
         if (entity.Firmware is { } v_entity_Firmware)
@@ -248,13 +232,11 @@ partial record Device : IDynamoEntity<Device>
         }
         if (entity.Battery is { } v_entity_Battery)
         {
-            writer.WritePropertyName(WireNames.Battery);
-            global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, v_entity_Battery);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, WireNames.Battery, v_entity_Battery);
         }
         if (entity.Gateway is { } v_entity_Gateway)
         {
-            writer.WritePropertyName(WireNames.Gateway);
-            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, v_entity_Gateway);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, WireNames.Gateway, v_entity_Gateway);
         }
         writer.WritePropertyName(WireNames.Temperature);
         global::Insight.Sdk.Data.Wire.DynamoJson.WriteValue(writer, s_temperatureConverter.ToAttributeValue(entity.Temperature));
@@ -265,13 +247,11 @@ partial record Device : IDynamoEntity<Device>
         }
         if (entity.Version is { } v_entity_Version)
         {
-            writer.WritePropertyName(WireNames.Version);
-            global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, v_entity_Version);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, WireNames.Version, v_entity_Version);
         }
         if (entity.Notes is { } v_entity_Notes)
         {
-            writer.WritePropertyName(WireNames.Notes);
-            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, v_entity_Notes);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, WireNames.Notes, v_entity_Notes);
         }
         writer.WriteEndObject();
     }

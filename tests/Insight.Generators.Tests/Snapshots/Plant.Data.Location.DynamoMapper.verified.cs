@@ -42,15 +42,12 @@ internal static class LocationDynamoMapper
         global::Insight.Sdk.Data.Wire.DynamoJson.BeginMap(writer);
         if (value.Station is { } v_value_Station)
         {
-            writer.WritePropertyName(WireNames.Station);
-            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, v_value_Station);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, WireNames.Station, v_value_Station);
         }
-        writer.WritePropertyName(WireNames.Line);
-        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, value.Line);
+        global::Insight.Sdk.Data.Wire.DynamoJson.WriteNumber(writer, WireNames.Line, value.Line);
         if (value.Zone is { } v_value_Zone)
         {
-            writer.WritePropertyName(WireNames.Zone);
-            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, v_value_Zone);
+            global::Insight.Sdk.Data.Wire.DynamoJson.WriteString(writer, WireNames.Zone, v_value_Zone);
         }
         global::Insight.Sdk.Data.Wire.DynamoJson.EndMap(writer);
     }

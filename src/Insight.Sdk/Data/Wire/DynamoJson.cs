@@ -63,6 +63,81 @@ public static class DynamoJson
         writer.WriteEndObject();
     }
 
+    // Members: a property's name and its value as one raw write. A writer that checks its structure (SkipValidation off)
+    // refuses a raw value where a name belongs, and an indenting one would not indent it: both get the name and the value
+    // in two writes. Generated WriteItem calls these for scalars; the direct path's writer takes the one-write form.
+
+    /// <summary><c>"name":{"S":value}</c>.</summary>
+    public static void WriteString(Utf8JsonWriter writer, JsonEncodedText name, string value)
+    {
+        if (value.Length <= PlainStringLimit && CanWriteMember(writer, name) && !value.AsSpan().ContainsAnyExcept(PlainText))
+        {
+            Span<byte> json = stackalloc byte[MemberBuffer];
+            var at = BeginMember(json, name, StringStart);
+            WriteMember(writer, json, at, Encoding.ASCII.GetBytes(value, json[at..]));
+            return;
+        }
+
+        writer.WritePropertyName(name);
+        WriteString(writer, value);
+    }
+
+    /// <summary><c>"name":{"N":"…"}</c>.</summary>
+    public static void WriteNumber<T>(Utf8JsonWriter writer, JsonEncodedText name, T value)
+        where T : IUtf8SpanFormattable
+    {
+        if (!CanWriteMember(writer, name))
+        {
+            writer.WritePropertyName(name);
+            WriteNumber(writer, value);
+            return;
+        }
+
+        Span<byte> json = stackalloc byte[MemberBuffer];
+        var at = BeginMember(json, name, NumberStart);
+        WriteMember(writer, json, at, FormatNumber(value, json[at..]));
+    }
+
+    /// <summary><c>"name":{"N":"1"}</c> or <c>"name":{"N":"0"}</c>.</summary>
+    public static void WriteBoolean(Utf8JsonWriter writer, JsonEncodedText name, bool value)
+    {
+        if (!CanWriteMember(writer, name))
+        {
+            writer.WritePropertyName(name);
+            WriteBoolean(writer, value);
+            return;
+        }
+
+        Span<byte> json = stackalloc byte[MemberBuffer];
+        var at = BeginMember(json, name, NumberStart);
+        json[at] = value ? (byte)'1' : (byte)'0';
+        WriteMember(writer, json, at, 1);
+    }
+
+    /// <summary><c>"name":{"S":"8-4-4-4-12"}</c>.</summary>
+    public static void WriteGuid(Utf8JsonWriter writer, JsonEncodedText name, Guid value)
+    {
+        if (!CanWriteMember(writer, name))
+        {
+            writer.WritePropertyName(name);
+            WriteGuid(writer, value);
+            return;
+        }
+
+        Span<byte> json = stackalloc byte[MemberBuffer];
+        var at = BeginMember(json, name, StringStart);
+        value.TryFormat(json[at..], out var length, "D");
+        WriteMember(writer, json, at, length);
+    }
+
+    /// <summary><c>"name":{"S":time}</c>, as <see cref="WriteDateTime(Utf8JsonWriter, DateTime)"/> writes the time.</summary>
+    public static void WriteDateTime(Utf8JsonWriter writer, JsonEncodedText name, DateTime value) =>
+        WriteTimeMember(writer, name, value.ToUniversalTime(), DynamoTime.Milliseconds);
+
+    /// <summary><c>"name":{"S":time}</c>, as <see cref="WriteDateTimeOffset(Utf8JsonWriter, DateTimeOffset)"/> writes the time.</summary>
+    public static void WriteDateTimeOffset(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value) =>
+        WriteTimeMember(writer, name, value.UtcDateTime, DynamoTime.Ticks);
+
     /// <summary><c>{"S":"c"}</c>.</summary>
     public static void WriteChar(Utf8JsonWriter writer, char value)
     {
@@ -547,6 +622,53 @@ public static class DynamoJson
 
         writer.WriteEndObject();
         writer.WriteEndObject();
+    }
+
+    private static void WriteTimeMember(Utf8JsonWriter writer, JsonEncodedText name, DateTime utc, int fractionDigits)
+    {
+        if (!CanWriteMember(writer, name))
+        {
+            writer.WritePropertyName(name);
+            WriteTime(writer, utc, fractionDigits);
+            return;
+        }
+
+        Span<byte> json = stackalloc byte[MemberBuffer];
+        var at = BeginMember(json, name, StringStart);
+        WriteMember(writer, json, at, DynamoTime.Format(utc, fractionDigits, json[at..]));
+    }
+
+    /// <summary>The longest encoded name written in one piece with its value.</summary>
+    private const int MemberNameLimit = 128;
+
+    /// <summary>Room for <c>"name":</c> and the longest scalar value written raw.</summary>
+    private const int MemberBuffer = 1 + MemberNameLimit + 2 + ValueStart + PlainStringLimit + ValueEnd;
+
+    private static bool CanWriteMember(Utf8JsonWriter writer, JsonEncodedText name)
+    {
+        var options = writer.Options;
+        return options.SkipValidation && !options.Indented && name.EncodedUtf8Bytes.Length <= MemberNameLimit;
+    }
+
+    /// <summary>Writes <c>"name":</c> and the value's start into <paramref name="json"/>; where the value's text goes.</summary>
+    private static int BeginMember(Span<byte> json, JsonEncodedText name, ReadOnlySpan<byte> valueStart)
+    {
+        var encoded = name.EncodedUtf8Bytes;
+        json[0] = (byte)'"';
+        encoded.CopyTo(json[1..]);
+        var at = 1 + encoded.Length;
+        json[at++] = (byte)'"';
+        json[at++] = (byte)':';
+        valueStart.CopyTo(json[at..]);
+        return at + valueStart.Length;
+    }
+
+    /// <summary>Closes the value whose text of <paramref name="length"/> bytes starts at <paramref name="at"/> and writes the member.</summary>
+    private static void WriteMember(Utf8JsonWriter writer, Span<byte> json, int at, int length)
+    {
+        json[at + length] = (byte)'"';
+        json[at + length + 1] = (byte)'}';
+        writer.WriteRawValue(json[..(at + length + 2)], skipInputValidation: true);
     }
 
     private static void WriteTime(Utf8JsonWriter writer, DateTime utc, int fractionDigits)
