@@ -27,9 +27,14 @@ internal static class RecordedDynamoDb
 
     public static string QueryPartition(int count) => "Q" + count;
 
+    /// <summary>The partition holding the 100 <see cref="BenchMixed"/> items that <c>QueryMixed100.json</c> answers.</summary>
+    public const string MixedPartition = "pk_mixed";
+
+    public const int MixedCount = 100;
+
     /// <summary>
     /// Starts DynamoDB Local, stores the items, and records the bodies of GetItem, PutItem, UpdateItem (DynamoDBContext's
-    /// save) and Query (10, 100, 1,000 items)
+    /// save) and Query (10, 100, 1,000 devices; 100 <see cref="BenchMixed"/> items)
     /// as the AWS SDK's client received them: <c>dotnet run -c Release --project tests/Insight.Benchmarks -- --record-dynamodb</c>.
     /// </summary>
     public static async Task RecordAsync()
@@ -81,6 +86,26 @@ internal static class RecordedDynamoDb
 
             await Save(recorder, "Query" + count);
         }
+
+        await client.CreateTableAsync(BenchMixed.Schema.CreateTableRequest(BenchMixed.Schema.TableName));
+        for (var i = 0; i < MixedCount; i++)
+        {
+            await client.PutItemAsync(BenchMixed.Schema.TableName, BenchMixed.ToItem(BenchMixed.Create(MixedPartition, i)));
+        }
+
+        var mixed = await client.QueryAsync(new QueryRequest
+        {
+            TableName = BenchMixed.Schema.TableName,
+            KeyConditionExpression = "#pk = :pk",
+            ExpressionAttributeNames = new() { ["#pk"] = "Pk" },
+            ExpressionAttributeValues = new() { [":pk"] = new AttributeValue { S = MixedPartition } },
+        });
+        if (mixed.Items.Count != MixedCount || mixed.LastEvaluatedKey is { Count: > 0 })
+        {
+            throw new InvalidOperationException($"The mixed query answered {mixed.Items.Count} items in more than one page.");
+        }
+
+        await Save(recorder, "QueryMixed100");
     }
 
     private static async Task Save(RecordingHandler recorder, string name)

@@ -28,7 +28,10 @@ public class TableBenchmarks
     private AmazonDynamoDBClient _client = null!;
     private IDynamoDBContext _context = null!;
     private BenchDeviceTable _table = null!;
+    private BenchMixedTable _mixedTable = null!;
     private List<BenchDevice> _entities100 = null!;
+    private List<BenchMixed> _mixed100 = null!;
+    private byte[] _queryMixed100 = [];
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -37,6 +40,8 @@ public class TableBenchmarks
         {
             _queries[count] = RecordedDynamoDb.Response("Query" + count);
         }
+
+        _queryMixed100 = RecordedDynamoDb.Response("QueryMixed100");
 
         _handler = new RecordedDynamoDb.Handler
         {
@@ -59,6 +64,7 @@ public class TableBenchmarks
             Credentials = credentials,
         });
         _table = new BenchDeviceTable(_client, new DynamoTableNames(_ => RecordedDynamoDb.Table), wire);
+        _mixedTable = new BenchMixedTable(_client, new DynamoTableNames(name => name), wire);
 
         // Both arms must read the same entities from the same bytes, or the comparison means nothing.
         var loaded = await DynamoDbContextGet();
@@ -77,6 +83,14 @@ public class TableBenchmarks
             {
                 throw new InvalidOperationException($"Query {count}: DynamoDBContext read {documents.Count} items, the generated table {entities.Count}.");
             }
+        }
+
+        var mixedDocuments = await DynamoDbContextQueryMixed100();
+        _mixed100 = await GeneratedQueryMixed100();
+        if (mixedDocuments.Count != RecordedDynamoDb.MixedCount || _mixed100.Count != RecordedDynamoDb.MixedCount
+            || mixedDocuments.Sum(d => d.N + d.Ns.Sum() + d.L3[0].P1.Length) != _mixed100.Sum(e => e.N + e.Ns.Sum() + e.L3[0].P1.Length))
+        {
+            throw new InvalidOperationException($"Mixed query: DynamoDBContext read {mixedDocuments.Count} items, the generated table {_mixed100.Count}, or not the same ones.");
         }
     }
 
@@ -120,6 +134,39 @@ public class TableBenchmarks
     {
         var items = new List<BenchDevice>(_entities100.Count);
         foreach (var entity in _entities100)
+        {
+            items.Add(entity.FreshCopy());
+        }
+
+        return items;
+    }
+
+    [Benchmark(Baseline = true), BenchmarkCategory("QueryMixed100")]
+    public Task<List<BenchMixedDocument>> DynamoDbContextQueryMixed100()
+    {
+        _handler.Query = _queryMixed100;
+        return _context.QueryAsync<BenchMixedDocument>(RecordedDynamoDb.MixedPartition).GetRemainingAsync();
+    }
+
+    [Benchmark, BenchmarkCategory("QueryMixed100")]
+    public async Task<List<BenchMixed>> GeneratedQueryMixed100()
+    {
+        _handler.Query = _queryMixed100;
+        var items = new List<BenchMixed>(RecordedDynamoDb.MixedCount);
+        await foreach (var item in _mixedTable.QueryAsync(RecordedDynamoDb.MixedPartition))
+        {
+            items.Add(item);
+        }
+
+        return items;
+    }
+
+    /// <summary>Not a call: the floor of the mixed query's allocation, as <see cref="EntitiesAlone100"/> is of the devices'.</summary>
+    [Benchmark, BenchmarkCategory("QueryMixed100")]
+    public List<BenchMixed> MixedEntitiesAlone100()
+    {
+        var items = new List<BenchMixed>(_mixed100.Count);
+        foreach (var entity in _mixed100)
         {
             items.Add(entity.FreshCopy());
         }
