@@ -159,7 +159,7 @@ internal static class WireEmitter
             writer.Line("var name = reader.ReadName();");
             if (reads.Count == 0)
             {
-                writer.Line($"reader.SkipValue();");
+                writer.Line($"reader.SkipAttributeValue();");
             }
             else
             {
@@ -190,7 +190,7 @@ internal static class WireEmitter
                             writer.Line("else");
                             using (writer.Braces())
                             {
-                                writer.Line($"reader.SkipValue();");
+                                writer.Line($"reader.SkipAttributeValue();");
                             }
 
                             writer.Line("break;");
@@ -200,7 +200,7 @@ internal static class WireEmitter
                     writer.Line("default:");
                     using (writer.Indented())
                     {
-                        writer.Line($"reader.SkipValue();")
+                        writer.Line($"reader.SkipAttributeValue();")
                               .Line("break;");
                     }
                 }

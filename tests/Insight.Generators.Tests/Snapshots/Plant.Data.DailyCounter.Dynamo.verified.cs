@@ -115,7 +115,7 @@ partial class DailyCounter : IDynamoEntity<DailyCounter>
                     }
                     else
                     {
-                        reader.SkipValue();
+                        reader.SkipAttributeValue();
                     }
                     break;
                 case 5:
@@ -126,7 +126,7 @@ partial class DailyCounter : IDynamoEntity<DailyCounter>
                     }
                     else
                     {
-                        reader.SkipValue();
+                        reader.SkipAttributeValue();
                     }
                     break;
                 case 7:
@@ -137,7 +137,7 @@ partial class DailyCounter : IDynamoEntity<DailyCounter>
                     }
                     else
                     {
-                        reader.SkipValue();
+                        reader.SkipAttributeValue();
                     }
                     break;
                 case 8:
@@ -148,7 +148,7 @@ partial class DailyCounter : IDynamoEntity<DailyCounter>
                     }
                     else
                     {
-                        reader.SkipValue();
+                        reader.SkipAttributeValue();
                     }
                     break;
                 case 10:
@@ -158,11 +158,11 @@ partial class DailyCounter : IDynamoEntity<DailyCounter>
                     }
                     else
                     {
-                        reader.SkipValue();
+                        reader.SkipAttributeValue();
                     }
                     break;
                 default:
-                    reader.SkipValue();
+                    reader.SkipAttributeValue();
                     break;
             }
         }

@@ -344,7 +344,7 @@ partial record Device : IDynamoEntity<Device>
                     }
                     else
                     {
-                        reader.SkipValue();
+                        reader.SkipAttributeValue();
                     }
                     break;
                 case 4:
@@ -375,7 +375,7 @@ partial record Device : IDynamoEntity<Device>
                     }
                     else
                     {
-                        reader.SkipValue();
+                        reader.SkipAttributeValue();
                     }
                     break;
                 case 5:
@@ -416,7 +416,7 @@ partial record Device : IDynamoEntity<Device>
                     }
                     else
                     {
-                        reader.SkipValue();
+                        reader.SkipAttributeValue();
                     }
                     break;
                 case 6:
@@ -447,7 +447,7 @@ partial record Device : IDynamoEntity<Device>
                     }
                     else
                     {
-                        reader.SkipValue();
+                        reader.SkipAttributeValue();
                     }
                     break;
                 case 7:
@@ -493,7 +493,7 @@ partial record Device : IDynamoEntity<Device>
                     }
                     else
                     {
-                        reader.SkipValue();
+                        reader.SkipAttributeValue();
                     }
                     break;
                 case 8:
@@ -524,7 +524,7 @@ partial record Device : IDynamoEntity<Device>
                     }
                     else
                     {
-                        reader.SkipValue();
+                        reader.SkipAttributeValue();
                     }
                     break;
                 case 9:
@@ -535,7 +535,7 @@ partial record Device : IDynamoEntity<Device>
                     }
                     else
                     {
-                        reader.SkipValue();
+                        reader.SkipAttributeValue();
                     }
                     break;
                 case 10:
@@ -546,7 +546,7 @@ partial record Device : IDynamoEntity<Device>
                     }
                     else
                     {
-                        reader.SkipValue();
+                        reader.SkipAttributeValue();
                     }
                     break;
                 case 11:
@@ -557,11 +557,11 @@ partial record Device : IDynamoEntity<Device>
                     }
                     else
                     {
-                        reader.SkipValue();
+                        reader.SkipAttributeValue();
                     }
                     break;
                 default:
-                    reader.SkipValue();
+                    reader.SkipAttributeValue();
                     break;
             }
         }

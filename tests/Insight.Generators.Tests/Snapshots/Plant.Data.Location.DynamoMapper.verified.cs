@@ -79,7 +79,7 @@ internal static class LocationDynamoMapper
                     }
                     else
                     {
-                        reader.SkipValue();
+                        reader.SkipAttributeValue();
                     }
                     break;
                 case 7:
@@ -90,11 +90,11 @@ internal static class LocationDynamoMapper
                     }
                     else
                     {
-                        reader.SkipValue();
+                        reader.SkipAttributeValue();
                     }
                     break;
                 default:
-                    reader.SkipValue();
+                    reader.SkipAttributeValue();
                     break;
             }
         }

@@ -174,7 +174,7 @@ public sealed class DynamoJsonCodecTests
     }
 
     [Fact]
-    public void Attributes_it_does_not_store_are_skipped_whatever_JSON_they_hold()
+    public void Attributes_it_does_not_store_are_skipped_whatever_attribute_values_they_hold()
     {
         var device = Device.Sample("M2-1", Noon);
         var item = Write(device);
@@ -188,6 +188,37 @@ public sealed class DynamoJsonCodecTests
         var read = Read<Device>(json);
 
         DynamoTableTests.AssertSameDevice(device, read);
+    }
+
+    [Theory]
+    [InlineData("Station", """{"S":["Packing 3"]}""", "a value of type S must be a string")]
+    [InlineData("Tags", """{"L":{"S":"gs1"}}""", "a value of type L must be an array of attribute values")]
+    [InlineData("Codes", """{"NS":"3"}""", "a value of type NS must be an array of strings")]
+    [InlineData("Firmware", """{"B":"not base64!"}""", "a value of type B must be base64 text")]
+    [InlineData("Active", """{"BOOL":"yes"}""", "a value of type BOOL must be true or false")]
+    [InlineData("Home", """{"M":[]}""", "a value of type M must be an object of attribute values")]
+    [InlineData("Station", """{"S":"a","N":"1"}""", "an attribute value has more than its one type")]
+    [InlineData("Station", "\"Packing 3\"", "attribute 'Station' is not an attribute value")]
+    [InlineData("Station", """{"S":"\ud83d"}""", "a value of type S has an escape that is half of a surrogate pair")]
+    [InlineData("unstored", """{"M":true}""", "a value of type M must be an object of attribute values")]
+    [InlineData("unstored", """{"L":[{"SS":"x"}]}""", "a value of type SS must be an array of strings")]
+    public void JSON_that_is_not_an_attribute_value_is_named_by_both_paths_alike(string attribute, string value, string expected)
+    {
+        var item = (JsonObject)JsonNode.Parse(Write(Device.Sample("M2-1", Noon)))!;
+        item.Remove(attribute);
+        // Put in as text: System.Text.Json's tree cannot hold half a surrogate pair, which the JSON can.
+        var json = Encoding.UTF8.GetBytes($"{{\"{attribute}\":{value},{item.ToJsonString()[1..]}");
+
+        var exact = Assert.ThrowsAny<JsonException>(() =>
+        {
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            Device.FromItem(DynamoJson.ReadAttributes(ref reader));
+        });
+        var direct = Assert.ThrowsAny<JsonException>(() => ReadBytes<Device>(json));
+
+        Assert.Equal("The response is not in DynamoDB's JSON format: " + expected + ".", exact.Message);
+        Assert.Equal(exact.Message, direct.Message);
     }
 
     [Fact]

@@ -29,8 +29,6 @@ public ref struct DynamoItemReader
 
     /// <summary>UTF-8 that throws on invalid bytes, where <see cref="Encoding.UTF8"/> would put U+FFFD in their place.</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private static readonly SearchValues<byte> Structure = SearchValues.Create("\"{}[]"u8);
-    private static readonly SearchValues<byte> ScalarEnd = SearchValues.Create(",}] \t\r\n"u8);
 
     /// <summary>Room for any time this format writes.</summary>
     private const int TimeBuffer = 64;
@@ -100,53 +98,39 @@ public ref struct DynamoItemReader
         return name;
     }
 
-    /// <summary>Skips the value the reader is on, whatever it is (an attribute this type does not store).</summary>
+    /// <summary>
+    /// Skips the value the reader is on, whatever JSON it is (a member of a response this SDK does not read). JSON that
+    /// is broken declines, so that the exact path names what is wrong.
+    /// </summary>
     public void SkipValue()
     {
-        SkipWhitespace();
-        if (_position >= _json.Length)
+        try
+        {
+            var reader = ExactReader();
+            reader.Skip();
+            _position += (int)reader.BytesConsumed;
+        }
+        catch (JsonException)
         {
             throw DynamoJson.Decline();
         }
+    }
 
-        var first = _json[_position];
-        if (first == (byte)'"')
+    /// <summary>
+    /// Skips an attribute this type does not store, checking that it is an attribute value FromItem would accept, without
+    /// building it; anything else declines, so that the exact path names what is wrong.
+    /// </summary>
+    public void SkipAttributeValue()
+    {
+        try
         {
-            _position++;
-            SkipStringRest();
-            return;
+            var reader = ExactReader();
+            DynamoJson.SkipValue(ref reader);
+            _position += (int)reader.BytesConsumed;
         }
-
-        if (first is not ((byte)'{' or (byte)'['))
+        catch (JsonException)
         {
-            // A number, true, false or null: it ends where the enclosing structure goes on.
-            var end = _json[_position..].IndexOfAny(ScalarEnd);
-            _position = end < 0 ? _json.Length : _position + end;
-            return;
-        }
-
-        _position++;
-        for (var depth = 1; depth > 0;)
-        {
-            var next = _json[_position..].IndexOfAny(Structure);
-            if (next < 0)
-            {
-                throw DynamoJson.Decline();
-            }
-
-            _position += next + 1;
-            switch (_json[_position - 1])
-            {
-                case (byte)'"':
-                    SkipStringRest();
-                    break;
-                case (byte)'{' or (byte)'[':
-                    depth++;
-                    break;
-                default:
-                    depth--;
-                    break;
-            }
+            throw DynamoJson.Decline();
         }
     }
 
@@ -572,7 +556,8 @@ public ref struct DynamoItemReader
     {
         while (true)
         {
-            var end = _json[_position..].IndexOfAny(StringEnd);
+            // A backslash as the last byte leaves the position past the end: broken JSON, which the exact path names.
+            var end = _position < _json.Length ? _json[_position..].IndexOfAny(StringEnd) : -1;
             if (end < 0)
             {
                 throw DynamoJson.Decline();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -405,90 +406,206 @@ public static class DynamoJson
 
     // Reading: any attribute value -----------------------------------------------------------------------------
 
-    /// <summary>Reads any attribute value (the reader on its <c>StartObject</c>, left on its <c>EndObject</c>).</summary>
-    public static AttributeValue ReadValue(ref Utf8JsonReader reader)
+    /// <summary>
+    /// Reads any attribute value (the reader on its <c>StartObject</c>, left on its <c>EndObject</c>). A value that is JSON
+    /// but not an attribute value — a set that is not an array, a BOOL that is a string, B that is not base64 — fails
+    /// with a <see cref="JsonException"/> naming its type, before the reader moves past the value.
+    /// </summary>
+    public static AttributeValue ReadValue(ref Utf8JsonReader reader) => ReadOrSkipValue(ref reader, keep: true)!;
+
+    /// <summary>
+    /// Moves past an attribute value, checking it as <see cref="ReadValue(ref Utf8JsonReader)"/> does but building
+    /// nothing: an attribute a reader does not store must still be one FromItem would accept.
+    /// </summary>
+    public static void SkipValue(ref Utf8JsonReader reader) => ReadOrSkipValue(ref reader, keep: false);
+
+    /// <summary>Reads an item or key: a JSON object of attribute values (the reader on its <c>StartObject</c>).</summary>
+    public static Dictionary<string, AttributeValue> ReadAttributes(ref Utf8JsonReader reader) => ReadOrSkipAttributes(ref reader, keep: true)!;
+
+    private static AttributeValue? ReadOrSkipValue(ref Utf8JsonReader reader, bool keep)
     {
         Require(reader.TokenType == JsonTokenType.StartObject && reader.Read() && reader.TokenType == JsonTokenType.PropertyName);
         var tag = reader.ValueSpan;
         Require(reader.Read());
-        AttributeValue value;
+        AttributeValue? value = null;
         if (tag.SequenceEqual("S"u8))
         {
-            value = new AttributeValue { S = reader.GetString() };
+            var text = ReadText(ref reader, "S", keep);
+            value = keep ? new AttributeValue { S = text } : null;
         }
         else if (tag.SequenceEqual("N"u8))
         {
-            value = new AttributeValue { N = reader.GetString() };
+            var text = ReadText(ref reader, "N", keep);
+            value = keep ? new AttributeValue { N = text } : null;
         }
         else if (tag.SequenceEqual("B"u8))
         {
-            value = new AttributeValue { B = new MemoryStream(reader.GetBytesFromBase64(), writable: false) };
+            var bytes = ReadBase64(ref reader, "B", keep);
+            value = keep ? new AttributeValue { B = new MemoryStream(bytes!, writable: false) } : null;
         }
         else if (tag.SequenceEqual("BOOL"u8))
         {
-            value = new AttributeValue { BOOL = reader.GetBoolean() };
+            var flag = ReadBoolean(ref reader, "BOOL");
+            value = keep ? new AttributeValue { BOOL = flag } : null;
         }
         else if (tag.SequenceEqual("NULL"u8))
         {
-            value = new AttributeValue { NULL = reader.GetBoolean() };
+            var flag = ReadBoolean(ref reader, "NULL");
+            value = keep ? new AttributeValue { NULL = flag } : null;
         }
         else if (tag.SequenceEqual("SS"u8) || tag.SequenceEqual("NS"u8))
         {
-            var strings = new List<string>();
-            while (reader.Read() && reader.TokenType == JsonTokenType.String)
+            var name = tag[0] == (byte)'S' ? "SS" : "NS";
+            var strings = keep ? new List<string>() : null;
+            EnterArray(ref reader, name);
+            while (NextElement(ref reader))
             {
-                strings.Add(reader.GetString()!);
+                var text = ReadText(ref reader, name, keep);
+                strings?.Add(text!);
             }
 
-            value = tag[0] == (byte)'S' ? new AttributeValue { SS = strings } : new AttributeValue { NS = strings };
+            value = strings is null ? null : name == "SS" ? new AttributeValue { SS = strings } : new AttributeValue { NS = strings };
         }
         else if (tag.SequenceEqual("BS"u8))
         {
-            var streams = new List<MemoryStream>();
-            while (reader.Read() && reader.TokenType == JsonTokenType.String)
+            var streams = keep ? new List<MemoryStream>() : null;
+            EnterArray(ref reader, "BS");
+            while (NextElement(ref reader))
             {
-                streams.Add(new MemoryStream(reader.GetBytesFromBase64(), writable: false));
+                var bytes = ReadBase64(ref reader, "BS", keep);
+                streams?.Add(new MemoryStream(bytes!, writable: false));
             }
 
-            value = new AttributeValue { BS = streams };
+            value = streams is null ? null : new AttributeValue { BS = streams };
         }
         else if (tag.SequenceEqual("L"u8))
         {
-            var list = new List<AttributeValue>();
-            while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+            var list = keep ? new List<AttributeValue>() : null;
+            EnterArray(ref reader, "L");
+            while (NextElement(ref reader))
             {
-                list.Add(ReadValue(ref reader));
+                var element = ReadOrSkipValue(ref reader, keep);
+                list?.Add(element!);
             }
 
-            value = new AttributeValue { L = list };
+            value = list is null ? null : new AttributeValue { L = list };
         }
         else if (tag.SequenceEqual("M"u8))
         {
-            value = new AttributeValue { M = ReadAttributes(ref reader) };
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw NotAttributeValue("M", "an object of attribute values");
+            }
+
+            var map = ReadOrSkipAttributes(ref reader, keep);
+            value = map is null ? null : new AttributeValue { M = map };
         }
         else
         {
             throw new JsonException($"DynamoDB attribute type {System.Text.Encoding.UTF8.GetString(tag)} is not one this SDK reads.");
         }
 
-        Require(reader.Read() && reader.TokenType == JsonTokenType.EndObject);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.EndObject)
+        {
+            throw new JsonException("The response is not in DynamoDB's JSON format: an attribute value has more than its one type.");
+        }
+
         return value;
     }
 
-    /// <summary>Reads an item or key: a JSON object of attribute values (the reader on its <c>StartObject</c>).</summary>
-    public static Dictionary<string, AttributeValue> ReadAttributes(ref Utf8JsonReader reader)
+    private static Dictionary<string, AttributeValue>? ReadOrSkipAttributes(ref Utf8JsonReader reader, bool keep)
     {
         Require(reader.TokenType == JsonTokenType.StartObject);
-        var attributes = new Dictionary<string, AttributeValue>(StringComparer.Ordinal);
+        var attributes = keep ? new Dictionary<string, AttributeValue>(StringComparer.Ordinal) : null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = GetString(ref reader, "an attribute's name");
             Require(reader.Read());
-            attributes[name] = ReadValue(ref reader);
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException($"The response is not in DynamoDB's JSON format: attribute '{name}' is not an attribute value.");
+            }
+
+            var value = ReadOrSkipValue(ref reader, keep);
+            if (attributes is not null)
+            {
+                attributes[name] = value!;
+            }
         }
 
+        Require(reader.TokenType == JsonTokenType.EndObject);
         return attributes;
     }
+
+    private static string? ReadText(ref Utf8JsonReader reader, string tag, bool keep)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw NotAttributeValue(tag, tag.Length == 1 ? "a string" : "an array of strings");
+        }
+
+        // Unescaping is where an escaped half of a surrogate pair shows: an escaped string is read even when skipped.
+        return keep || reader.ValueIsEscaped ? GetString(ref reader, $"a value of type {tag}") : null;
+    }
+
+    /// <summary>
+    /// The string the reader is on, <paramref name="what"/> for the error. Utf8JsonReader takes an escaped half of a
+    /// surrogate pair as JSON and refuses it only when asked for the string, with an InvalidOperationException.
+    /// </summary>
+    private static string GetString(ref Utf8JsonReader reader, string what)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new JsonException($"The response is not in DynamoDB's JSON format: {what} has an escape that is half of a surrogate pair.");
+        }
+    }
+
+    private static bool ReadBoolean(ref Utf8JsonReader reader, string tag) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        _ => throw NotAttributeValue(tag, "true or false"),
+    };
+
+    private static byte[]? ReadBase64(ref Utf8JsonReader reader, string tag, bool keep)
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            if (!keep && !reader.ValueIsEscaped && !reader.HasValueSequence && Base64.IsValid(reader.ValueSpan))
+            {
+                return null;
+            }
+
+            if (reader.TryGetBytesFromBase64(out var bytes))
+            {
+                return bytes;
+            }
+        }
+
+        throw NotAttributeValue(tag, tag == "B" ? "base64 text" : "an array of base64 texts");
+    }
+
+    private static void EnterArray(ref Utf8JsonReader reader, string tag)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw NotAttributeValue(tag, tag switch { "L" => "an array of attribute values", "BS" => "an array of base64 texts", _ => "an array of strings" });
+        }
+    }
+
+    /// <summary>Moves to the next element of an array the reader is in; <c>false</c> on its end.</summary>
+    private static bool NextElement(ref Utf8JsonReader reader)
+    {
+        Require(reader.Read());
+        return reader.TokenType != JsonTokenType.EndArray;
+    }
+
+    private static JsonException NotAttributeValue(string tag, string expected) =>
+        new($"The response is not in DynamoDB's JSON format: a value of type {tag} must be {expected}.");
 
     // -----------------------------------------------------------------------------------------------------------
 
