@@ -345,16 +345,30 @@ public abstract class DynamoReader<T>
         private static QueryPage ReadExact(ReadOnlySpan<byte> body)
         {
             var reader = new Utf8JsonReader(body);
-            reader.Read();
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("The response is not in DynamoDB's JSON format: a Query answer is a JSON object.");
+            }
+
             var items = new List<T>();
             Dictionary<string, AttributeValue>? last = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("Items"u8))
                 {
-                    reader.Read();
-                    while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
+                    // Anything but an array of objects here would otherwise end the list early and lose the items after it.
+                    if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
                     {
+                        throw new JsonException("The response is not in DynamoDB's JSON format: the Query answer's Items is not an array.");
+                    }
+
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        if (reader.TokenType != JsonTokenType.StartObject)
+                        {
+                            throw new JsonException($"The response is not in DynamoDB's JSON format: item {items.Count} of the Query answer is not a JSON object.");
+                        }
+
                         items.Add(T.FromItem(DynamoJson.ReadAttributes(ref reader)));
                     }
                 }
