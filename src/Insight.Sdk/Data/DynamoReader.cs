@@ -229,12 +229,21 @@ public abstract class DynamoReader<T>
         public static T? Read(ReadOnlySpan<byte> body, WireGet get)
         {
             var reader = new Utf8JsonReader(body);
-            reader.Read();
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                // Anything else would read as "no item": a broken answer must not pass for a missing item.
+                throw new JsonException("The response is not in DynamoDB's JSON format: a GetItem answer is a JSON object.");
+            }
+
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("Item"u8))
                 {
-                    reader.Read();
+                    if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                    {
+                        throw new JsonException("The response is not in DynamoDB's JSON format: the GetItem answer's Item is not a JSON object.");
+                    }
+
                     var probe = reader;
                     var empty = probe.Read() && probe.TokenType == JsonTokenType.EndObject;
                     if (empty || !IsOwnType(reader))

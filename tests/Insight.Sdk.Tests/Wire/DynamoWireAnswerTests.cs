@@ -8,10 +8,11 @@ using Insight.Sdk.Tests.Data;
 namespace Insight.Sdk.Tests.Wire;
 
 /// <summary>
-/// A typed table's Query answers through the direct path, read the fast way or, when the page itself is unusual, the
-/// exact way: the items of either are the same, and an answer of the wrong shape is named instead of losing items.
+/// A typed table's GetItem and Query answers through the direct path. A Query page is read the fast way or, when the
+/// page itself is unusual, the exact way, with the same items; an answer of the wrong shape is named, never read as
+/// fewer items or as no item.
 /// </summary>
-public sealed class DynamoWireQueryPageTests : IDisposable
+public sealed class DynamoWireAnswerTests : IDisposable
 {
     private static readonly DateTimeOffset Noon = new(2026, 1, 2, 12, 0, 0, TimeSpan.Zero);
 
@@ -47,6 +48,28 @@ public sealed class DynamoWireQueryPageTests : IDisposable
 
         var json = Assert.IsAssignableFrom<JsonException>(error is JsonException ? error : error.InnerException);
         Assert.Contains(expected, json.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""[ITEM]""", "a GetItem answer is a JSON object")]
+    [InlineData("""{"Item":"M2-1"}""", "the GetItem answer's Item is not a JSON object")]
+    [InlineData("""{"Item":[ITEM]}""", "the GetItem answer's Item is not a JSON object")]
+    public async Task A_get_answer_of_the_wrong_shape_is_named_not_read_as_no_item(string answer, string expected)
+    {
+        var table = Table(answer.Replace("ITEM", Item(Device.Sample("M2-1", Noon)), StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => table.GetAsync("M2-1", Noon));
+
+        var json = Assert.IsAssignableFrom<JsonException>(error is JsonException ? error : error.InnerException);
+        Assert.Contains(expected, json.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_get_answer_without_an_item_or_with_an_empty_one_is_no_item()
+    {
+        Assert.Null(await Table("""{}""").GetAsync("M2-1", Noon));
+        Assert.Null(await Table("""{"Item":{}}""").GetAsync("M2-1", Noon));
+        Assert.Equal(Noon, (await Table($$"""{"Item":{{Item(Device.Sample("M2-1", Noon))}}}""").GetAsync("M2-1", Noon))!.SeenAt);
     }
 
     private DeviceTable Table(string answer) =>
