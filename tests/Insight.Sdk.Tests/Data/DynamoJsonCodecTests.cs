@@ -190,6 +190,23 @@ public sealed class DynamoJsonCodecTests
         DynamoTableTests.AssertSameDevice(device, read);
     }
 
+    [Fact]
+    public void A_type_tag_written_escaped_is_the_tag()
+    {
+        var json = Write(Device.Sample("M2-1", Noon))
+            .Replace("\"Station\":{\"S\":", "\"Station\":{\"\\u0053\":", StringComparison.Ordinal)
+            .Replace("\"Scans\":{\"N\":", "\"Scans\":{\"\\u004e\":", StringComparison.Ordinal);
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+
+        var exact = Device.FromItem(DynamoJson.ReadAttributes(ref reader));
+        var direct = Read<Device>(json);
+
+        Assert.Contains("\\u0053", json, StringComparison.Ordinal);
+        Assert.Equal(("Packing 3", 42), (exact.Station, exact.Scans));
+        Assert.Equal(("Packing 3", 42), (direct.Station, direct.Scans));
+    }
+
     [Theory]
     [InlineData("Station", """{"S":["Packing 3"]}""", "a value of type S must be a string")]
     [InlineData("Tags", """{"L":{"S":"gs1"}}""", "a value of type L must be an array of attribute values")]

@@ -425,7 +425,8 @@ public static class DynamoJson
     private static AttributeValue? ReadOrSkipValue(ref Utf8JsonReader reader, bool keep)
     {
         Require(reader.TokenType == JsonTokenType.StartObject && reader.Read() && reader.TokenType == JsonTokenType.PropertyName);
-        var tag = reader.ValueSpan;
+        // A tag written escaped ("\u0053" for S) is still the tag.
+        ReadOnlySpan<byte> tag = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(GetString(ref reader, "an attribute value's type")) : reader.ValueSpan;
         Require(reader.Read());
         AttributeValue? value = null;
         if (tag.SequenceEqual("S"u8))
