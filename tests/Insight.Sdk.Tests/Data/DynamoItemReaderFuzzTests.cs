@@ -131,6 +131,90 @@ public sealed class DynamoItemReaderFuzzTests(ITestOutputHelper output)
         Assert.True(outcomes.GetValueOrDefault("read alike") > iterations / 4 && outcomes.GetValueOrDefault("both refused") > iterations / 20, string.Join(", ", outcomes));
     }
 
+    /// <summary>
+    /// Whole Query pages through a generated table on the direct path: one to four generated items, the page's own
+    /// members in any order, now and then with an escaped name so that the page is read the exact way. The table returns
+    /// the entities the exact path reads from each item, in order, or fails with the first failing item's error.
+    /// </summary>
+    [Fact]
+    public async Task A_query_page_gives_the_items_the_exact_path_reads_or_the_first_items_error()
+    {
+        var (iterations, seed) = (Math.Max(1, Iterations() / 10), Seed());
+        var answers = new AnswerHandler();
+        using var unused = new AmazonDynamoDBClient(new BasicAWSCredentials("unused", "unused"), new AmazonDynamoDBConfig { ServiceURL = "http://127.0.0.1:9" });
+        var table = new DeviceTable(unused, new DynamoTableNames(_ => "Devices"), new DynamoWireClient(new HttpClient(answers), new DynamoWireOptions
+        {
+            ServiceUrl = new Uri("https://dynamodb.eu-central-1.amazonaws.com"),
+            Region = "eu-central-1",
+            Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "secret"),
+        }));
+        var failures = new List<string>();
+        var outcomes = new Dictionary<string, int>();
+
+        for (var i = 0; i < iterations && failures.Count < 10; i++)
+        {
+            var random = new Random(HashCode.Combine(seed, i, "page"));
+            var items = Enumerable.Range(0, random.Next(1, 5)).Select(_ => Mutate(random, Write(RandomDevice(random), random), forAwsSdk: false).Json).ToList();
+            if (items.Any(item => !IsWholeJsonValue(item)))
+            {
+                continue; // A broken item, or bytes after one, break the page itself: that is the item test's ground.
+            }
+
+            var expected = new List<Device>();
+            Exception? expectedError = null;
+            foreach (var item in items)
+            {
+                try
+                {
+                    var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(item));
+                    reader.Read();
+                    expected.Add(Device.FromItem(DynamoJson.ReadAttributes(ref reader)));
+                }
+                catch (Exception e) when (e is JsonException or DynamoMappingException)
+                {
+                    expectedError = e;
+                    break;
+                }
+            }
+
+            string[] members = [$"\"{(random.Next(4) == 0 ? "It\\u0065ms" : "Items")}\":[{string.Join(",", items)}]", $"\"Count\":{items.Count}", $"\"ScannedCount\":{items.Count}"];
+            answers.Body = "{" + string.Join(Pick(random, [",", ", ", ",\n"]), members.OrderBy(_ => random.Next())) + "}";
+            List<Device>? read = null;
+            Exception? error = null;
+            try
+            {
+                read = await table.QueryAsync("M2-1").ToListAsync();
+            }
+            catch (Exception e)
+            {
+                error = e;
+            }
+
+            var cause = error;
+            while (cause is not null and not (JsonException or DynamoMappingException))
+            {
+                cause = cause.InnerException;
+            }
+
+            var kind = (expectedError, read) switch
+            {
+                (null, { }) when read.Select(d => Write(d)).SequenceEqual(expected.Select(d => Write(d))) => "read alike",
+                (null, _) => "read apart",
+                ({ }, null) when cause?.GetType() == expectedError.GetType() && cause.Message == expectedError.Message => "refused alike",
+                _ => "refused apart",
+            };
+            outcomes[kind] = outcomes.GetValueOrDefault(kind) + 1;
+            if (kind is "read apart" or "refused apart")
+            {
+                failures.Add($"input #{i} (INSIGHT_FUZZ_SEED={seed}): {kind}; expected {expectedError?.Message ?? $"{expected.Count} items"}, got {error?.ToString() ?? $"{read!.Count} items"}\n  {answers.Body}");
+            }
+        }
+
+        output.WriteLine($"seed {seed}: " + string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}")));
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+        Assert.True(outcomes.GetValueOrDefault("read alike") > iterations / 10 && outcomes.GetValueOrDefault("refused alike") > iterations / 10, string.Join(", ", outcomes));
+    }
+
     /// <summary>Answers every request with <see cref="Body"/>.</summary>
     private sealed class AnswerHandler : HttpMessageHandler
     {
@@ -223,6 +307,20 @@ public sealed class DynamoItemReaderFuzzTests(ITestOutputHelper output)
         {
             var reader = new Utf8JsonReader(json);
             return reader.Read() && reader.TrySkip();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsWholeJsonValue(string item)
+    {
+        var json = Encoding.UTF8.GetBytes(item.TrimEnd());
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            return reader.Read() && reader.TrySkip() && reader.BytesConsumed == json.Length;
         }
         catch (JsonException)
         {
