@@ -8,6 +8,8 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Insight.Sdk.Data;
 using Insight.Sdk.Data.Wire;
+using Insight.Sdk.Tests.Wire;
+using ScriptedWire = Insight.Sdk.Tests.Wire.Wire;
 using Xunit.Abstractions;
 
 namespace Insight.Sdk.Tests.Data;
@@ -81,10 +83,10 @@ public sealed class DynamoItemReaderFuzzTests(ITestOutputHelper output)
         {
             var random = new Random(HashCode.Combine(seed, i, "write"));
             var device = RandomDevice(random);
-            var built = WriteAttributes(Device.ToItem(device));
+            var built = DynamoJsonCodecTests.WriteAttributes(Device.ToItem(device));
             foreach (var options in new[] { DynamoJson.WriterOptions, default, new JsonWriterOptions { Indented = true } })
             {
-                var written = WriteWith(device, options);
+                var written = DynamoJsonCodecTests.Write(device, options);
                 if (!JsonNode.DeepEquals(JsonNode.Parse(built), JsonNode.Parse(written)))
                 {
                     failures.Add($"input #{i} (INSIGHT_FUZZ_SEED={seed}), writer {(options.Indented ? "indented" : options.SkipValidation ? "direct path" : "default")}:\n  ToItem:    {built}\n  WriteItem: {written}");
@@ -102,28 +104,6 @@ public sealed class DynamoItemReaderFuzzTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
     }
 
-    private static string WriteWith(Device device, JsonWriterOptions options)
-    {
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, options))
-        {
-            Device.WriteItem(writer, device);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static string WriteAttributes(IReadOnlyDictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> item)
-    {
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            DynamoJson.WriteAttributes(writer, item);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
     /// <summary>
     /// The exact reader against another implementation of the same format: the AWS SDK's own client, handed the same
     /// item as a GetItem answer. Items either reads are mapped to the same entity; an item only one of them accepts is
@@ -135,11 +115,11 @@ public sealed class DynamoItemReaderFuzzTests(ITestOutputHelper output)
     {
         // Each input is a whole AWS SDK call, about ten times the cost of the other test's.
         var (iterations, seed) = (Math.Max(1, Iterations() / 10), Seed());
-        var answers = new AnswerHandler();
+        var dynamo = new ScriptedDynamoDb();
         using var client = new AmazonDynamoDBClient(new BasicAWSCredentials("AKIDEXAMPLE", "secret"), new AmazonDynamoDBConfig
         {
             RegionEndpoint = RegionEndpoint.EUCentral1,
-            HttpClientFactory = new AnswerHttpClientFactory(answers),
+            HttpClientFactory = new HandlerHttpClientFactory(dynamo),
             MaxErrorRetry = 0,
         });
         var failures = new List<string>();
@@ -160,7 +140,7 @@ public sealed class DynamoItemReaderFuzzTests(ITestOutputHelper output)
             {
             }
 
-            answers.Body = "{\"Item\":" + json + "}";
+            dynamo.Answer(System.Net.HttpStatusCode.OK, "{\"Item\":" + json + "}");
             try
             {
                 sdk = Device.FromItem((await client.GetItemAsync("Devices", Device.Key("M2-1", Noon))).Item);
@@ -198,14 +178,9 @@ public sealed class DynamoItemReaderFuzzTests(ITestOutputHelper output)
     public async Task A_query_page_gives_the_items_the_exact_path_reads_or_the_first_items_error()
     {
         var (iterations, seed) = (Math.Max(1, Iterations() / 10), Seed());
-        var answers = new AnswerHandler();
+        var dynamo = new ScriptedDynamoDb();
         using var unused = new AmazonDynamoDBClient(new BasicAWSCredentials("unused", "unused"), new AmazonDynamoDBConfig { ServiceURL = "http://127.0.0.1:9" });
-        var table = new DeviceTable(unused, new DynamoTableNames(_ => "Devices"), new DynamoWireClient(new HttpClient(answers), new DynamoWireOptions
-        {
-            ServiceUrl = new Uri("https://dynamodb.eu-central-1.amazonaws.com"),
-            Region = "eu-central-1",
-            Credentials = new BasicAWSCredentials("AKIDEXAMPLE", "secret"),
-        }));
+        var table = new DeviceTable(unused, new DynamoTableNames(_ => "Devices"), ScriptedWire.Client(dynamo, new ManualTime(ScriptedWire.Start)));
         var failures = new List<string>();
         var outcomes = new Dictionary<string, int>();
 
@@ -236,7 +211,8 @@ public sealed class DynamoItemReaderFuzzTests(ITestOutputHelper output)
             }
 
             string[] members = [$"\"{(random.Next(4) == 0 ? "It\\u0065ms" : "Items")}\":[{string.Join(",", items)}]", $"\"Count\":{items.Count}", $"\"ScannedCount\":{items.Count}"];
-            answers.Body = "{" + string.Join(Pick(random, [",", ", ", ",\n"]), members.OrderBy(_ => random.Next())) + "}";
+            var page = "{" + string.Join(Pick(random, [",", ", ", ",\n"]), members.OrderBy(_ => random.Next())) + "}";
+            dynamo.Answer(System.Net.HttpStatusCode.OK, page);
             List<Device>? read = null;
             Exception? error = null;
             try
@@ -264,31 +240,13 @@ public sealed class DynamoItemReaderFuzzTests(ITestOutputHelper output)
             outcomes[kind] = outcomes.GetValueOrDefault(kind) + 1;
             if (kind is "read apart" or "refused apart")
             {
-                failures.Add($"input #{i} (INSIGHT_FUZZ_SEED={seed}): {kind}; expected {expectedError?.Message ?? $"{expected.Count} items"}, got {error?.ToString() ?? $"{read!.Count} items"}\n  {answers.Body}");
+                failures.Add($"input #{i} (INSIGHT_FUZZ_SEED={seed}): {kind}; expected {expectedError?.Message ?? $"{expected.Count} items"}, got {error?.ToString() ?? $"{read!.Count} items"}\n  {page}");
             }
         }
 
         output.WriteLine($"seed {seed}: " + string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}")));
         Assert.True(failures.Count == 0, string.Join("\n\n", failures));
         Assert.True(outcomes.GetValueOrDefault("read alike") > iterations / 10 && outcomes.GetValueOrDefault("refused alike") > iterations / 10, string.Join(", ", outcomes));
-    }
-
-    /// <summary>Answers every request with <see cref="Body"/>.</summary>
-    private sealed class AnswerHandler : HttpMessageHandler
-    {
-        public string Body { get; set; } = "{}";
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(Body, Encoding.UTF8, "application/x-amz-json-1.0"), RequestMessage = request });
-    }
-
-    private sealed class AnswerHttpClientFactory(HttpMessageHandler handler) : HttpClientFactory
-    {
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
-
-        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => true;
-
-        public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
     }
 
     private static int Iterations() =>
@@ -445,22 +403,12 @@ public sealed class DynamoItemReaderFuzzTests(ITestOutputHelper output)
     private static T Pick<T>(Random random, T[] choices) => choices[random.Next(choices.Length)];
 
     /// <summary>WriteItem's JSON, by one of the writers the SDK and its users have: the direct path's, the default, or an indented one.</summary>
-    private static string Write(Device device, Random? random = null)
+    private static string Write(Device device, Random? random = null) => DynamoJsonCodecTests.Write(device, (random?.Next(3) ?? 0) switch
     {
-        var options = (random?.Next(3) ?? 0) switch
-        {
-            0 => DynamoJson.WriterOptions,
-            1 => default,
-            _ => new JsonWriterOptions { Indented = true },
-        };
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, options))
-        {
-            Device.WriteItem(writer, device);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        0 => DynamoJson.WriterOptions,
+        1 => default,
+        _ => new JsonWriterOptions { Indented = true },
+    });
 
     private static (string Json, List<string> Changes) Mutate(Random random, string json, bool forAwsSdk = false)
     {

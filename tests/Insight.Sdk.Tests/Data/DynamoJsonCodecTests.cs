@@ -319,7 +319,8 @@ public sealed class DynamoJsonCodecTests
         },
     };
 
-    private static string Write<T>(T entity, JsonWriterOptions options = default)
+    /// <summary>The entity's item as <c>WriteItem</c> writes it through a writer with <paramref name="options"/>.</summary>
+    internal static string Write<T>(T entity, JsonWriterOptions options = default)
         where T : IDynamoEntity<T>
     {
         var buffer = new MemoryStream();
@@ -343,7 +344,8 @@ public sealed class DynamoJsonCodecTests
         return entity;
     }
 
-    private static string WriteAttributes(IReadOnlyDictionary<string, AttributeValue> item)
+    /// <summary>An attribute-value item as the generic writer writes it.</summary>
+    internal static string WriteAttributes(IReadOnlyDictionary<string, AttributeValue> item)
     {
         var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))

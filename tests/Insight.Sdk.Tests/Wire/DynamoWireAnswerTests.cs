@@ -75,14 +75,5 @@ public sealed class DynamoWireAnswerTests : IDisposable
     private DeviceTable Table(string answer) =>
         new(_unused, new DynamoTableNames(_ => "Devices"), Wire.Client(new ScriptedDynamoDb().Answer(HttpStatusCode.OK, answer), new ManualTime(Wire.Start)));
 
-    private static string Item(Device device)
-    {
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            Device.WriteItem(writer, device);
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    private static string Item(Device device) => DynamoJsonCodecTests.Write(device);
 }

@@ -503,7 +503,7 @@ public static class DynamoJson
         }
         else
         {
-            throw new JsonException($"DynamoDB attribute type {System.Text.Encoding.UTF8.GetString(tag)} is not one this SDK reads.");
+            throw new JsonException($"DynamoDB attribute type {Encoding.UTF8.GetString(tag)} is not one this SDK reads.");
         }
 
         if (!reader.Read() || reader.TokenType != JsonTokenType.EndObject)
