@@ -210,6 +210,34 @@ public sealed partial class ServiceStackTests(SynthesizedFleet fleet)
         Assert.Contains(report.Errors, e => e.Contains("bootstrap version", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("arn:aws:iam::123456789012:role/reader")]
+    [InlineData("123456789012.dkr.ecr.eu-central-1.amazonaws.com/scan")]
+    [InlineData("cdk-hnb659fds-assets-123456789012-eu-central-1")]
+    [InlineData("123456789012")]
+    public void An_account_id_is_found_wherever_it_stands(string value)
+    {
+        var report = StackSetTemplates.Check("Drift", Topic(value));
+
+        Assert.Contains(report.Errors, e => e.Contains("account id 123456789012", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Orders/x86_64/9e0fc310b029111141258b852686c34f66472c0e429203430d8bba57ddb2284b.zip")]
+    [InlineData("Orders/x86_64/029111141258f0c310b9e0fc310b9e0fc310b9e0fc310b9e0fc310b9e0fc31.zip")]
+    [InlineData("0.123456789012")]
+    [InlineData("123456789012.5")]
+    [InlineData("1234567890123")]
+    public void Digits_inside_a_hash_or_a_number_are_not_an_account_id(string value)
+    {
+        var report = StackSetTemplates.Check("Hashes", Topic(value));
+
+        Assert.DoesNotContain(report.Errors, e => e.Contains("account id", StringComparison.Ordinal));
+    }
+
+    private static string Topic(string name) =>
+        """{"Resources":{"T":{"Type":"AWS::SNS::Topic","Properties":{"TopicName":""" + JsonSerializer.Serialize(name) + "}}}}";
+
     [Fact]
     public void An_oversized_service_fails_synthesis_with_the_limit_it_breaks()
     {

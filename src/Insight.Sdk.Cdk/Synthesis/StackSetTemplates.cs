@@ -135,7 +135,9 @@ public static partial class StackSetTemplates
     [GeneratedRegex(@"Number of resources in stack '([^']+)': (\d+) is greater than allowed maximum")]
     private static partial Regex CdkResourceLimit();
 
-    [GeneratedRegex(@"(?<![\d.])\d{12}(?![\d.])")]
+    // Twelve digits standing alone: in an ARN, a host name, a bucket name or a string of their own. A run of digits
+    // inside a content hash (an S3 key of a function package) or a decimal is not an account.
+    [GeneratedRegex(@"(?<![0-9A-Za-z_.])[0-9]{12}(?![0-9A-Za-z_]|\.[0-9])")]
     private static partial Regex AccountLiteral();
 
     [GeneratedRegex(@"\b(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d\b")]
