@@ -223,6 +223,17 @@ public sealed partial class ServiceStackTests(SynthesizedFleet fleet)
     }
 
     [Theory]
+    [InlineData("arn:aws:sns:eu-central-1:${AWS::AccountId}:alerts", "eu-central-1")]
+    [InlineData("arn:aws-us-gov:sns:us-gov-west-1:${AWS::AccountId}:alerts", "us-gov-west-1")]
+    [InlineData("arn:aws-cn:sns:cn-northwest-1:${AWS::AccountId}:alerts", "cn-northwest-1")]
+    public void A_region_is_found_in_every_partition(string value, string region)
+    {
+        var report = StackSetTemplates.Check("Drift", Topic(value));
+
+        Assert.Contains(report.Errors, e => e.Contains($"the region {region};", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("Orders/x86_64/9e0fc310b029111141258b852686c34f66472c0e429203430d8bba57ddb2284b.zip")]
     [InlineData("Orders/x86_64/029111141258f0c310b9e0fc310b9e0fc310b9e0fc310b9e0fc310b9e0fc31.zip")]
     [InlineData("0.123456789012")]

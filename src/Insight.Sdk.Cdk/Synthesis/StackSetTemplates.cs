@@ -140,7 +140,7 @@ public static partial class StackSetTemplates
     [GeneratedRegex(@"(?<![0-9A-Za-z_.])[0-9]{12}(?![0-9A-Za-z_]|\.[0-9])")]
     private static partial Regex AccountLiteral();
 
-    [GeneratedRegex(@"\b(?:us|eu|ap|sa|ca|me|af|il|mx)-(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d\b")]
+    [GeneratedRegex(@"\b(?:us|eu|ap|sa|ca|me|af|il|mx|cn)-(?:(?:gov|iso|isob|isoe|isof)-)?(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d{1,2}\b")]
     private static partial Regex RegionLiteral();
 
     [GeneratedRegex(@"cdk-[a-z0-9]{9}-assets|AssetParameters|cdk-[a-z0-9]{9}-cfn-exec")]
