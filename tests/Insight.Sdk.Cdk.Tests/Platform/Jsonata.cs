@@ -1,12 +1,11 @@
-using System.Diagnostics;
 using System.Text.Json;
+using Insight.Sdk.Cdk.Tests.External;
 
 namespace Insight.Sdk.Cdk.Tests.Platform;
 
 /// <summary>
 /// Evaluates the state machine's JSONata expressions with the JSONata release Step Functions implements (2.0.6), on
-/// the machine's Node.js, with Step Functions' <c>$hash</c> and <c>$parse</c> added. The package is fetched with npm into
-/// <c>.tools/</c> of the repository the first time, like DynamoDB Local.
+/// the machine's Node.js, with Step Functions' <c>$hash</c> and <c>$parse</c> added (see <see cref="NodePackage"/>).
 /// </summary>
 public static class Jsonata
 {
@@ -29,8 +28,6 @@ public static class Jsonata
         })().catch(error => { console.error(error.message); process.exit(1); });
         """;
 
-    private static readonly Lazy<string> Modules = new(Install);
-
     /// <summary>The value of <paramref name="expression"/> for each input (bound as <c>$states.input</c>).</summary>
     public static IReadOnlyList<JsonElement> Evaluate(string expression, IEnumerable<object> inputs)
     {
@@ -42,51 +39,12 @@ public static class Jsonata
             var data = Path.Combine(folder, "input.json");
             File.WriteAllText(script, Script);
             File.WriteAllText(data, JsonSerializer.Serialize(new { expression, inputs }));
-            var output = Run("node", folder, [script, data], ("NODE_PATH", Modules.Value));
+            var output = NodePackage.Run("node", folder, [script, data], ("NODE_PATH", NodePackage.Modules("jsonata", Version)));
             return [.. JsonDocument.Parse(output).RootElement.Clone().EnumerateArray()];
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static string Install()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Insight.Sdk.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var home = Path.Combine(root?.FullName ?? Path.GetTempPath(), ".tools", $"jsonata-{Version}");
-        var modules = Path.Combine(home, "node_modules");
-        if (!File.Exists(Path.Combine(modules, "jsonata", "package.json")))
-        {
-            Directory.CreateDirectory(home);
-            Run("npm", home, ["install", "--prefix", home, $"jsonata@{Version}", "--no-audit", "--no-fund", "--silent"]);
-        }
-
-        return modules;
-    }
-
-    private static string Run(string program, string folder, string[] arguments, params (string Name, string Value)[] environment)
-    {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output.Result : throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed: {error.Result}");
     }
 }
