@@ -74,8 +74,8 @@ public sealed class CorpusTests
         text.AppendLine("# The drift rules' corpus: precision and recall");
         text.AppendLine();
         text.AppendLine("Written by `CorpusTests` (tests/Insight.Analyzers.Tests) each time it runs; the figures below are from the last run committed.");
-        text.AppendLine("There are two corpora, scored apart. The rules' own is in `tests/Insight.Analyzers.Tests/Corpus`; the blind one, in");
-        text.AppendLine("`Corpus/Blind`, was written from these rule pages only, before reading the analyzers, the way service teams write code");
+        text.AppendLine("There are three corpora, scored apart. The rules' own is in `tests/Insight.Analyzers.Tests/Corpus`; the blind ones, in");
+        text.AppendLine("`Corpus/Blind` and `Corpus/Blind2`, were written from these rule pages only, before reading the analyzers, the way service teams write code");
         text.AppendLine("(helpers and extension methods in other files, constants in another class, switch expressions, frozen dictionaries,");
         text.AppendLine("records, CDK parameters). Per rule family each has a `*.Drift.cs` file of true drift, each reported line marked");
         text.AppendLine("`// expect: INS1xx`, and a `*.Clean.cs` file of near-misses (barcodes, GTINs, ledger numbers, timestamps, ids in logs and");

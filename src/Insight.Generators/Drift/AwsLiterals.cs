@@ -158,6 +158,9 @@ internal static class AwsLiterals
     /// </summary>
     public static bool IsTenantIdName(string name) => EndsWithWord(name, "tenantid") || EndsWithWord(name, "tenant");
 
+    /// <summary>Names for a tenant's short identity: tenantCode, tenant_key, TenantSlug.</summary>
+    public static bool IsTenantCodeName(string name) => EndsWithWord(name, "tenantcode") || EndsWithWord(name, "tenantkey") || EndsWithWord(name, "tenantslug");
+
     /// <summary>Ordinal, case-insensitive <c>Contains</c> without allocating.</summary>
     public static bool Mentions(string name, string word) => name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
 
@@ -179,7 +182,9 @@ internal static class AwsLiterals
             i--;
         }
 
-        return true;
+        // The word must start one: Lieutenant ends in "tenant" and is no tenant; SourceTenant, x_tenant and TENANT are.
+        var first = i + 1;
+        return i < 0 || name[i] is '_' or '-' or ' ' or '.' || char.IsUpper(name[first]) || char.IsDigit(name[i]);
     }
 
     private static bool IsDigits(string value, int start, int length)

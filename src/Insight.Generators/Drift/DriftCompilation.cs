@@ -302,6 +302,54 @@ internal sealed class DriftCompilation
         return null;
     }
 
+    /// <summary>
+    /// The value a pattern is tested on: <c>order</c> in <c>order is { TenantId: var owner }</c>, the member in a nested
+    /// property pattern, the switched-on value of a switch.
+    /// </summary>
+    public static IOperation? TestedValue(IPatternOperation pattern)
+    {
+        IOperation outermost = pattern;
+        while (outermost.Parent is IPatternOperation enclosing)
+        {
+            outermost = enclosing;
+        }
+
+        return outermost.Parent switch
+        {
+            IIsPatternOperation test => test.Value,
+            IPropertySubpatternOperation nested => nested.Member,
+            ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } => switchExpression.Value,
+            IPatternCaseClauseOperation { Parent.Parent: ISwitchOperation switchStatement } => switchStatement.Value,
+            _ => null,
+        };
+    }
+
+    /// <summary>For a variable a pattern declares (<c>request.QueryStringParameters is { } q</c>), the value tested.</summary>
+    public static IOperation? PatternSource(ILocalReferenceOperation reference)
+    {
+        var root = (IOperation)reference;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            var declared = operation switch
+            {
+                IDeclarationPatternOperation declaration => declaration.DeclaredSymbol,
+                IRecursivePatternOperation recursive => recursive.DeclaredSymbol,
+                _ => null,
+            };
+            if (declared is not null && SymbolEqualityComparer.Default.Equals(declared, reference.Local))
+            {
+                return TestedValue((IPatternOperation)operation);
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A type of the AWS SDK for .NET (namespace <c>Amazon.*</c>, not the CDK's <c>Amazon.CDK.*</c> or jsii's).</summary>
     public static bool IsAwsSdkType(ITypeSymbol? type)
     {

@@ -25,7 +25,7 @@ namespace Insight.Generators.Drift;
 internal static class IdentityRules
 {
     private static readonly string[] LookupMethods = ["TryGetValue", "GetValueOrDefault", "ContainsKey", "Contains"];
-    private static readonly string[] StringComparisons = ["Equals", "StartsWith", "EndsWith"];
+    private static readonly string[] StringComparisons = ["Equals", "StartsWith", "EndsWith", "Contains"];
     private static readonly string[] DictionaryWrites = ["Add", "TryAdd"];
 
     /// <summary>Registers the actions <paramref name="rule"/> needs, in compilations the drift rules look at.</summary>
@@ -45,9 +45,10 @@ internal static class IdentityRules
                 start.RegisterSyntaxNodeAction(rules.AnalyzeStringLiteral, SyntaxKind.StringLiteralExpression);
                 start.RegisterSyntaxNodeAction(rules.AnalyzeInterpolatedString, SyntaxKind.InterpolatedStringExpression);
                 start.RegisterSyntaxNodeAction(rules.AnalyzeConcatenation, SyntaxKind.AddExpression);
+                start.RegisterSyntaxNodeAction(rules.AnalyzeStringBuilding, SyntaxKind.InvocationExpression);
                 start.RegisterOperationAction(rules.AnalyzeObjectCreation, OperationKind.ObjectCreation);
                 start.RegisterOperationAction(rules.AnalyzeAssignment, OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(rules.AnalyzeDeclaration, OperationKind.VariableDeclarator, OperationKind.FieldInitializer, OperationKind.PropertyInitializer);
+                start.RegisterOperationAction(rules.AnalyzeDeclaration, OperationKind.VariableDeclarator, OperationKind.FieldInitializer, OperationKind.PropertyInitializer, OperationKind.ParameterInitializer, OperationKind.DeconstructionAssignment);
             }
 
             if (rule != DiagnosticDescriptors.HardCodedRegionOrName)
@@ -173,6 +174,83 @@ internal static class IdentityRules
             }
         }
 
+        /// <summary>
+        /// <c>string.Concat("arn:aws:sns:", region, ":123456789012:alerts")</c> and
+        /// <c>string.Format("arn:aws:sns:{0}:{1}:alerts", region, "123456789012")</c> are read as the string they build,
+        /// each argument that is not a literal a hole, as in an interpolation.
+        /// </summary>
+        public void AnalyzeStringBuilding(SyntaxNodeAnalysisContext context)
+        {
+            var invocation = (InvocationExpressionSyntax)context.Node;
+            var arguments = invocation.ArgumentList.Arguments;
+            if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Concat" or "Format" }
+                || !arguments.Any(a => StringLiteral(a.Expression) is { } text && (text.StartsWith("arn:", StringComparison.Ordinal) || text.IndexOf("amazonaws.com", StringComparison.OrdinalIgnoreCase) >= 0))
+                || arguments.Any(a => a.NameColon is not null)
+                || context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol { ContainingType.SpecialType: SpecialType.System_String } method)
+            {
+                return;
+            }
+
+            var flattened = method.Name == "Concat" ? FlattenConcat(arguments) : FlattenFormat(method, arguments);
+            if (flattened is null)
+            {
+                return;
+            }
+
+            var isArn = flattened.StartsWith("arn:", StringComparison.Ordinal);
+            var display = flattened.Replace(AwsLiterals.Hole.ToString(), "{…}");
+            if (isArn && AwsLiterals.TryReadArn(flattened, out var regionStart, out var regionLength, out var accountStart, out var accountLength))
+            {
+                ReportArn(context, invocation, flattened, display, regionStart, regionLength, accountStart, accountLength);
+            }
+            else if (!isArn && AwsLiterals.TryFindUrlAccount(flattened, out accountStart, out accountLength))
+            {
+                ReportUrl(context, invocation, flattened, display, accountStart, accountLength);
+            }
+        }
+
+        private static string? StringLiteral(ExpressionSyntax expression) =>
+            expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
+
+        private static string FlattenConcat(SeparatedSyntaxList<ArgumentSyntax> arguments) =>
+            string.Concat(arguments.Select(a => StringLiteral(a.Expression) ?? AwsLiterals.Hole.ToString()));
+
+        /// <summary>The format string with each <c>{n}</c> replaced by its argument: a literal's text, else a hole; null if the format is not a literal.</summary>
+        private static string? FlattenFormat(IMethodSymbol method, SeparatedSyntaxList<ArgumentSyntax> arguments)
+        {
+            var formatIndex = method.Parameters.FirstOrDefault(p => p.Name == "format") is { } formatParameter ? formatParameter.Ordinal : -1;
+            if (formatIndex < 0 || formatIndex >= arguments.Count || StringLiteral(arguments[formatIndex].Expression) is not { } format
+                || method.Parameters.Any(p => p.IsParams) && arguments.Count == formatIndex + 2 && arguments[formatIndex + 1].Expression is not LiteralExpressionSyntax)
+            {
+                return null;
+            }
+
+            var text = new System.Text.StringBuilder();
+            for (var i = 0; i < format.Length; i++)
+            {
+                var c = format[i];
+                if ((c == '{' || c == '}') && i + 1 < format.Length && format[i + 1] == c)
+                {
+                    text.Append(c);
+                    i++;
+                }
+                else if (c == '{' && format.IndexOf('}', i) is var close and > 0)
+                {
+                    var item = format.Substring(i + 1, close - i - 1);
+                    var digits = item.TakeWhile(char.IsDigit).Count();
+                    var argument = digits > 0 && int.TryParse(item.Substring(0, digits), out var index) ? formatIndex + 1 + index : -1;
+                    text.Append(argument > formatIndex && argument < arguments.Count && StringLiteral(arguments[argument].Expression) is { } value ? value : AwsLiterals.Hole.ToString());
+                    i = close;
+                }
+                else
+                {
+                    text.Append(c);
+                }
+            }
+
+            return text.ToString();
+        }
+
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -259,7 +337,7 @@ internal static class IdentityRules
         private void CheckLookup(OperationAnalysisContext context, IOperation receiver, IOperation key, SyntaxNode lookup) =>
             CheckLookup(context.ReportDiagnostic, context.Options, DriftCompilation.ReferencedSymbol(receiver), key, lookup, context.CancellationToken);
 
-        private void CheckLookup(Action<Diagnostic> report, AnalyzerOptions options, ISymbol? collection, IOperation key, SyntaxNode lookup, CancellationToken cancellationToken)
+        private void CheckLookup(Action<Diagnostic> report, AnalyzerOptions options, ISymbol? collection, IOperation key, SyntaxNode lookup, CancellationToken cancellationToken, ISymbol? member = null)
         {
             if (collection is null)
             {
@@ -267,11 +345,11 @@ internal static class IdentityRules
             }
 
             if (rule == DiagnosticDescriptors.TenantSpecificBehaviour && drift.IsTenantId(key, cancellationToken)
-                && FirstLiteralKey(collection, cancellationToken) is { } tenantKey)
+                && (member is null ? FirstLiteralKey(collection, cancellationToken) : FirstLiteralMember(collection, member, cancellationToken)) is { } tenantKey)
             {
                 Report(report, DiagnosticDescriptors.TenantSpecificBehaviour, lookup.GetLocation(), null, LookupDescription(collection), tenantKey);
             }
-            else if (rule == DiagnosticDescriptors.HardCodedAccount && drift.Flow.IsAccountId(key)
+            else if (rule == DiagnosticDescriptors.HardCodedAccount && member is null && drift.Flow.IsAccountId(key)
                 && FirstLiteralKey(collection, cancellationToken) is { } accountKey && AwsLiterals.IsAccountId(accountKey)
                 && !DriftOptions.Lists(options, lookup.SyntaxTree, DriftOptions.AllowedAccountIds, accountKey))
             {
@@ -370,6 +448,22 @@ internal static class IdentityRules
                 case IPropertyInitializerOperation { InitializedProperties.Length: 1 } initializer:
                     CheckValue(context, initializer.Value, new Target(initializer.InitializedProperties[0], TargetKind.Declaration));
                     break;
+
+                case IDeconstructionAssignmentOperation deconstruction:
+                    foreach (var (element, value) in ValueFlow.Deconstructed(deconstruction))
+                    {
+                        if (ValueFlow.SymbolOf(element) is ILocalSymbol local)
+                        {
+                            CheckValue(context, value, new Target(local, TargetKind.Declaration));
+                        }
+                    }
+
+                    break;
+
+                // A parameter's default is written as surely as an initializer: Replicator(string targetRegion = "eu-north-1").
+                case IParameterInitializerOperation initializer:
+                    CheckValue(context, initializer.Value, new Target(initializer.Parameter, TargetKind.Declaration, allowsFix: false));
+                    break;
             }
         }
 
@@ -399,6 +493,15 @@ internal static class IdentityRules
             var kind = KindOf(value, context.CancellationToken);
             if (kind == ValueKind.None)
             {
+                // A property pattern tests the member it names: tenant is { TenantId: "globex" }, scope is { Tenant: "initech" }.
+                foreach (var pattern in Patterns(context.Operation))
+                {
+                    if (CheckPropertyPatterns(context, pattern))
+                    {
+                        return;
+                    }
+                }
+
                 return;
             }
 
@@ -409,6 +512,36 @@ internal static class IdentityRules
                     ReportComparison(context, kind, $"{tested.Description} '{Excerpt.Of(value.Syntax)}'", constant, context.Operation.Syntax.GetLocation());
                     return;
                 }
+            }
+        }
+
+        private bool CheckPropertyPatterns(OperationAnalysisContext context, IPatternOperation pattern)
+        {
+            switch (pattern)
+            {
+                case IRecursivePatternOperation recursive:
+                    foreach (var property in recursive.PropertySubpatterns)
+                    {
+                        var kind = KindOf(property.Member, context.CancellationToken);
+                        if (kind != ValueKind.None && Constants(property.Pattern).FirstOrDefault(c => Matches(kind, c)) is { } constant)
+                        {
+                            ReportComparison(context, kind, $"The pattern on '{Excerpt.Of(property.Member.Syntax)}'", constant, context.Operation.Syntax.GetLocation());
+                            return true;
+                        }
+
+                        if (CheckPropertyPatterns(context, property.Pattern))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                case IBinaryPatternOperation binary:
+                    return CheckPropertyPatterns(context, binary.LeftPattern) || CheckPropertyPatterns(context, binary.RightPattern);
+                case INegatedPatternOperation negated:
+                    return CheckPropertyPatterns(context, negated.Pattern);
+                default:
+                    return false;
             }
         }
 
@@ -499,8 +632,41 @@ internal static class IdentityRules
                 var advice = kind == "table name"
                     ? "use the generated table classes, which read the physical name the deployment sets"
                     : "read it from the configuration the service stack sets in each account";
+
+                // A constant whose own name says what it holds (AuditTableName) is reported once, at its literal; TableNames.Devices at each use.
+                if (unwrapped is not ILiteralOperation && DriftCompilation.ReferencedSymbol(unwrapped) is { } holder && NameSays(holder.Name, kind)
+                    && DeclaredLiteral(holder, context.CancellationToken) is { } declared)
+                {
+                    if (_reportedAtDeclaration.TryAdd(holder, true))
+                    {
+                        Report(context, DiagnosticDescriptors.HardCodedRegionOrName, declared.GetLocation(), null, $"'{holder.Name}'", kind, text, advice);
+                    }
+
+                    return;
+                }
+
                 Report(context, DiagnosticDescriptors.HardCodedRegionOrName, location, null, target.Describe(), kind, text, advice);
             }
+        }
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool> _reportedAtDeclaration = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Whether a name says it holds a <paramref name="kind"/>: AuditTableName a table name, OutboxQueueUrl a queue URL.</summary>
+        private static bool NameSays(string name, string kind) =>
+            AwsLiterals.Mentions(name, kind == "event bus name" ? "bus" : kind.Substring(0, kind.IndexOf(' ')));
+
+        /// <summary>The literal a field or local of this compilation is declared with.</summary>
+        private static ExpressionSyntax? DeclaredLiteral(ISymbol symbol, CancellationToken cancellationToken)
+        {
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal })
+                {
+                    return literal;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Reports a comparison of an account, region or tenant id with a literal; true when it reported.</summary>
@@ -526,14 +692,23 @@ internal static class IdentityRules
         /// </summary>
         private bool CheckElementComparison(OperationAnalysisContext context, IOperation elementSide, IOperation otherSide, IOperation comparison)
         {
-            if (DriftCompilation.Unwrap(elementSide) is not IParameterReferenceOperation element
+            // The element itself (t == tenant.TenantId), or a member of it (o => o.TenantId == tenant.TenantId over records).
+            var side = DriftCompilation.Unwrap(elementSide);
+            ISymbol? member = null;
+            if (side is IPropertyReferenceOperation { Property.IsIndexer: false } property)
+            {
+                member = property.Property;
+                side = DriftCompilation.Unwrap(property.Instance);
+            }
+
+            if (side is not IParameterReferenceOperation element
                 || DriftCompilation.ElementSource(element) is not { } source
                 || DriftCompilation.ReferencedSymbol(source) is not { } collection)
             {
                 return false;
             }
 
-            CheckLookup(context.ReportDiagnostic, context.Options, collection, otherSide, comparison.Syntax, context.CancellationToken);
+            CheckLookup(context.ReportDiagnostic, context.Options, collection, otherSide, comparison.Syntax, context.CancellationToken, member);
             return true;
         }
 
@@ -573,13 +748,15 @@ internal static class IdentityRules
             var region = hasRegion ? text.Substring(regionStart, regionLength) : null;
             hasAccount = account is not null && !DriftOptions.Lists(context.Options, tree, DriftOptions.AllowedAccountIds, account);
             hasRegion = region is not null && !DriftOptions.Lists(context.Options, tree, DriftOptions.AllowedRegions, region);
-            if (!hasAccount && !hasRegion)
+
+            // The region of an ARN with a literal account belongs to INS100: an allowed account's resource sits in its own region.
+            if ((!hasAccount && !hasRegion) || (account is not null && !hasAccount))
             {
                 return;
             }
 
             // The fix rewrites a literal or an interpolated ARN; a concatenation is left to the developer.
-            var properties = IsConstantContext(node) || context.ContainingSymbol is null || node is BinaryExpressionSyntax
+            var properties = IsConstantContext(node) || context.ContainingSymbol is null || node is BinaryExpressionSyntax or InvocationExpressionSyntax
                 ? ImmutableDictionary<string, string?>.Empty
                 : TenantFix(context.ContainingSymbol, hasAccount ? "AccountId" : "Region");
             if (properties.Count > 0)
@@ -763,6 +940,15 @@ internal static class IdentityRules
         }
     }
 
+    /// <summary>The patterns a switch, switch expression or <c>is</c> test tries.</summary>
+    private static System.Collections.Generic.IEnumerable<IPatternOperation> Patterns(IOperation operation) => operation switch
+    {
+        ISwitchOperation switchStatement => switchStatement.Cases.SelectMany(c => c.Clauses).OfType<IPatternCaseClauseOperation>().Select(c => c.Pattern),
+        ISwitchExpressionOperation switchExpression => switchExpression.Arms.Select(a => a.Pattern),
+        IIsPatternOperation isPattern => [isPattern.Pattern],
+        _ => [],
+    };
+
     private static System.Collections.Generic.IEnumerable<string> Constants(IPatternOperation pattern) => pattern switch
     {
         IConstantPatternOperation constant => Constant(constant.Value),
@@ -828,6 +1014,44 @@ internal static class IdentityRules
             if (key is not null)
             {
                 return key.Token.ValueText;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The first literal <paramref name="member"/> of the objects a collection is declared with:
+    /// <c>[new("acme", 500), …]</c> of a positional record, or <c>new Override { TenantId = "acme" }</c>.
+    /// </summary>
+    private static string? FirstLiteralMember(ISymbol collection, ISymbol member, CancellationToken cancellationToken)
+    {
+        if (collection is not (IFieldSymbol or IPropertySymbol or ILocalSymbol))
+        {
+            return null;
+        }
+
+        // A positional record's property is its primary-constructor parameter: its position among the arguments.
+        var position = member.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<ParameterSyntax>()
+            .Select(p => p.Parent is ParameterListSyntax list ? list.Parameters.IndexOf(p) : -1).DefaultIfEmpty(-1).First();
+        foreach (var reference in collection.DeclaringSyntaxReferences)
+        {
+            var initializer = reference.GetSyntax(cancellationToken) switch
+            {
+                VariableDeclaratorSyntax variable => variable.Initializer?.Value,
+                PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
+                _ => null,
+            };
+            foreach (var creation in initializer?.DescendantNodesAndSelf().OfType<BaseObjectCreationExpressionSyntax>() ?? [])
+            {
+                var value = position >= 0 && creation.ArgumentList is { } arguments && arguments.Arguments.Count > position && arguments.Arguments[position].NameColon is null
+                    ? arguments.Arguments[position].Expression
+                    : creation.Initializer?.Expressions.OfType<AssignmentExpressionSyntax>()
+                        .FirstOrDefault(a => a.Left is IdentifierNameSyntax name && name.Identifier.ValueText == member.Name)?.Right;
+                if (value is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+                {
+                    return literal.Token.ValueText;
+                }
             }
         }
 

@@ -99,8 +99,8 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
                 IArgumentOperation { Parameter: { } parameter, ArgumentKind: ArgumentKind.Explicit } argument => (parameter.Name, argument.Value),
                 _ => (null, null),
             };
-            if (name is null || value is null || !AwsLiterals.IsTenantIdName(name) || value.Type?.SpecialType != SpecialType.System_String
-                || ReadsTenantDirectly(value) || !IsRootedAtPayload(value, throughDerivations: true))
+            if (name is null || value is null || !(AwsLiterals.IsTenantIdName(name) || AwsLiterals.IsTenantCodeName(name)) || value.Type?.SpecialType != SpecialType.System_String
+                || ReadsTenantDirectly(value) || !IsRootedAtPayload(value, throughDerivations: true) || DerivesFromTenantRead(value))
             {
                 return;
             }
@@ -188,6 +188,66 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        /// <summary>
+        /// Whether <paramref name="value"/> is derived through a call that reads the payload's tenant itself, reported
+        /// there: <c>group.Key</c> of <c>order.Lines.GroupBy(l => l.TenantId)</c>.
+        /// </summary>
+        private bool DerivesFromTenantRead(IOperation? value)
+        {
+            for (var depth = 0; value is not null && depth < 16; depth++)
+            {
+                switch (value)
+                {
+                    case IInvocationOperation invocation:
+                        if (invocation.Arguments.Any(a => ReadsTenantDirectly(a.Value)))
+                        {
+                            return true;
+                        }
+
+                        value = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                        break;
+                    case ILocalReferenceOperation local:
+                        value = DriftCompilation.ElementSource(local) ?? DriftCompilation.PatternSource(local);
+                        break;
+                    case IPropertyReferenceOperation property:
+                        if (!property.Property.IsIndexer && PayloadNames.SaysTenant(property.Property, drift.Symbols))
+                        {
+                            return true;
+                        }
+
+                        value = property.Instance;
+                        break;
+                    case IFieldReferenceOperation field:
+                        if (PayloadNames.SaysTenant(field.Field, drift.Symbols))
+                        {
+                            return true;
+                        }
+
+                        value = field.Instance;
+                        break;
+                    case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } input:
+                        value = PatternInput(input);
+                        break;
+                    case IConversionOperation or IParenthesizedOperation or ICoalesceOperation or IConditionalAccessOperation:
+                        value = value switch
+                        {
+                            IConversionOperation conversion => conversion.Operand,
+                            IParenthesizedOperation parenthesized => parenthesized.Operand,
+                            ICoalesceOperation coalesce => coalesce.Value,
+                            _ => ((IConditionalAccessOperation)value).WhenNotNull,
+                        };
+                        break;
+                    case IConditionalAccessInstanceOperation instance:
+                        value = ConditionalReceiver(instance);
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>A constant string key that names the tenant; the type is checked first, as reading ConstantValue boxes numbers.</summary>
         private static bool IsTenantKey(IOperation key) =>
             key.Type?.SpecialType == SpecialType.System_String && key.ConstantValue is { HasValue: true, Value: string name } && AwsLiterals.IsTenantIdName(name);
@@ -210,8 +270,14 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
                         operation = DriftCompilation.ElementSource(element);
                         break;
                     case ILocalReferenceOperation local:
-                        // foreach (var line in order.Lines) … line.TenantId
-                        operation = DriftCompilation.ElementSource(local);
+                        // foreach (var line in order.Lines) … line.TenantId; request.QueryStringParameters is { } q … q["tenant"];
+                        // var command = JsonSerializer.Deserialize<Command>(message.Body) … command.TenantId
+                        operation = DriftCompilation.ElementSource(local) ?? DriftCompilation.PatternSource(local) ?? DeserializedFrom(local);
+                        break;
+                    case IInvocationOperation deserialization when IsDeserialization(deserialization.TargetMethod):
+                        // What the text was cut from or defaulted with is still the payload: message.Body ?? "{}".
+                        operation = deserialization.Arguments.Length > 0 ? deserialization.Arguments[0].Value : null;
+                        throughDerivations = true;
                         break;
                     case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } input:
                         // order is { TenantId: var owner }
@@ -262,20 +328,41 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
             {
                 if (current is IRecursivePatternOperation pattern)
                 {
-                    IOperation outermost = pattern;
-                    while (outermost.Parent is IPatternOperation enclosing)
+                    return DriftCompilation.TestedValue(pattern);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>A deserializer (<c>JsonSerializer.Deserialize</c>, <c>JsonConvert.DeserializeObject</c>): what it returns is what it was given.</summary>
+        private static bool IsDeserialization(IMethodSymbol method) => method.Name.StartsWith("Deserialize", System.StringComparison.Ordinal);
+
+        /// <summary>For a local initialized by deserializing a value, that value.</summary>
+        private static IOperation? DeserializedFrom(ILocalReferenceOperation reference)
+        {
+            var root = (IOperation)reference;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local))
+                {
+                    var value = declarator.GetVariableInitializer()?.Value;
+                    while (value is IConversionOperation or IAwaitOperation || value?.Kind == OperationKind.None)
                     {
-                        outermost = enclosing;
+                        value = value switch
+                        {
+                            IConversionOperation conversion => conversion.Operand,
+                            IAwaitOperation awaited => awaited.Operation,
+                            _ => value!.ChildOperations.FirstOrDefault(),
+                        };
                     }
 
-                    return outermost.Parent switch
-                    {
-                        IIsPatternOperation test => test.Value,
-                        IPropertySubpatternOperation nested => nested.Member,
-                        ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } => switchExpression.Value,
-                        IPatternCaseClauseOperation { Parent.Parent: ISwitchOperation switchStatement } => switchStatement.Value,
-                        _ => null,
-                    };
+                    return value is IInvocationOperation invocation && IsDeserialization(invocation.TargetMethod) ? invocation : null;
                 }
             }
 
@@ -296,6 +383,12 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
 
             return null;
         }
+
+        /// <summary><c>string.IsNullOrWhiteSpace(order.TenantId)</c>, <c>ArgumentException.ThrowIfNullOrEmpty(…)</c>: a null check chooses nothing.</summary>
+        private static bool IsNullCheck(IMethodSymbol method) =>
+            (method.Name is "IsNullOrEmpty" or "IsNullOrWhiteSpace" && method.ContainingType.SpecialType == SpecialType.System_String)
+            || (method.Name is "ThrowIfNull" or "ThrowIfNullOrEmpty" or "ThrowIfNullOrWhiteSpace"
+                && method.ContainingType is { Name: "ArgumentNullException" or "ArgumentException", ContainingNamespace.Name: "System" });
 
         private static bool IsWritten(IOperation read) =>
             read.Parent is IAssignmentOperation assignment && assignment.Target == read;
@@ -332,7 +425,7 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
                             return OtherOperandIsDeploymentTenant(invocation, child, context);
                         }
 
-                        return false;
+                        return IsNullCheck(invocation.TargetMethod);
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
                         return drift.IsTenantId(binary.LeftOperand == child ? binary.RightOperand : binary.LeftOperand, context.CancellationToken);
                     case IInvocationOperation { TargetMethod: { Name: "Equals", ContainingType.SpecialType: SpecialType.System_String } } invocation when invocation.Instance == child:

@@ -43,6 +43,7 @@ public sealed class ServiceWiringAnalyzer : DiagnosticAnalyzer
             if (wiring.Environment is not null)
             {
                 start.RegisterOperationAction(wiring.AnalyzeInvocation, OperationKind.Invocation);
+                start.RegisterOperationAction(wiring.AnalyzeMethodReference, OperationKind.MethodReference);
             }
         });
     }
@@ -81,7 +82,18 @@ public sealed class ServiceWiringAnalyzer : DiagnosticAnalyzer
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            var method = invocation.TargetMethod;
+            ReportEnvironmentRead(context, invocation.TargetMethod, invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null, invocation.Syntax);
+        }
+
+        /// <summary><c>Func&lt;string, string?&gt; read = Environment.GetEnvironmentVariable;</c> reads the environment as a call does.</summary>
+        public void AnalyzeMethodReference(OperationAnalysisContext context)
+        {
+            var reference = (IMethodReferenceOperation)context.Operation;
+            ReportEnvironmentRead(context, reference.Method, null, reference.Syntax, "that each call of the method group names");
+        }
+
+        private void ReportEnvironmentRead(OperationAnalysisContext context, IMethodSymbol method, IOperation? argument, SyntaxNode syntax, string? named = null)
+        {
             if (method.Name is not ("GetEnvironmentVariable" or "GetEnvironmentVariables" or "ExpandEnvironmentVariables")
                 || !SymbolEqualityComparer.Default.Equals(method.ContainingType, Environment)
                 || drift.ContainingHandler(context.ContainingSymbol) is not { } handler)
@@ -89,7 +101,6 @@ public sealed class ServiceWiringAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var argument = invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
             var variable = argument?.ConstantValue is { HasValue: true, Value: string text } ? text : null;
             var member = variable switch
             {
@@ -98,7 +109,7 @@ public sealed class ServiceWiringAnalyzer : DiagnosticAnalyzer
                 "AWS_REGION" or "AWS_DEFAULT_REGION" => "Region",
                 _ => null,
             };
-            var named = variable is not null ? $"'{variable}'" : argument is not null ? $"named by '{Excerpt.Of(argument.Syntax)}'" : "set";
+            named ??= variable is not null ? $"'{variable}'" : argument is not null ? $"named by '{Excerpt.Of(argument.Syntax)}'" : "set";
             var advice = member is not null
                 ? $"use TenantContext.{member}, which the SDK reads once at start-up"
                 : "take FunctionEnvironment or an options class through the constructor, so tests and the local runner can supply it";
@@ -116,7 +127,7 @@ public sealed class ServiceWiringAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EnvironmentVariableInHandler, invocation.Syntax.GetLocation(), properties, handler.Name, named, advice));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EnvironmentVariableInHandler, syntax.GetLocation(), properties, handler.Name, named, advice));
         }
 
         /// <summary>Inside <c>provider => new AmazonSQSClient(...)</c> given to a DI registration.</summary>
@@ -124,7 +135,8 @@ public sealed class ServiceWiringAnalyzer : DiagnosticAnalyzer
         {
             for (var current = operation.Parent; current is not null; current = current.Parent)
             {
-                if (current is IDelegateCreationOperation { Type: INamedTypeSymbol { DelegateInvokeMethod.Parameters: { Length: 1 } parameters } }
+                // provider => …, or a keyed registration's (provider, key) => ….
+                if (current is IDelegateCreationOperation { Type: INamedTypeSymbol { DelegateInvokeMethod.Parameters: { Length: 1 or 2 } parameters } }
                     && SymbolEqualityComparer.Default.Equals(parameters[0].Type, _serviceProvider))
                 {
                     return true;

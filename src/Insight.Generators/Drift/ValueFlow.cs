@@ -234,6 +234,38 @@ internal sealed class ValueFlow
     };
 
     /// <summary>
+    /// The variables of <c>var (account, region) = ("123456789012", "eu-central-1")</c> with the values they take, element
+    /// by element, when the right side is a tuple written out (nested tuples included).
+    /// </summary>
+    public static List<(IOperation Target, IOperation Value)> Deconstructed(IDeconstructionAssignmentOperation deconstruction)
+    {
+        var pairs = new List<(IOperation, IOperation)>();
+        Pair(deconstruction.Target, deconstruction.Value);
+        return pairs;
+
+        void Pair(IOperation target, IOperation value)
+        {
+            if (DriftCompilation.Unwrap(target) is IDeclarationExpressionOperation declaration)
+            {
+                target = declaration.Expression;
+            }
+
+            if (DriftCompilation.Unwrap(target) is ITupleOperation targets && DriftCompilation.Unwrap(value) is ITupleOperation values
+                && targets.Elements.Length == values.Elements.Length)
+            {
+                for (var i = 0; i < targets.Elements.Length; i++)
+                {
+                    Pair(targets.Elements[i], values.Elements[i]);
+                }
+            }
+            else if (DriftCompilation.Unwrap(target) is not (ITupleOperation or IDiscardOperation))
+            {
+                pairs.Add((target, value));
+            }
+        }
+    }
+
+    /// <summary>
     /// Bodies without a word of tenants, accounts or stack parameters, and without an ARN or AWS URL, can start no
     /// such value; they are walked only when a followed value reaches them.
     /// </summary>
@@ -289,6 +321,17 @@ internal sealed class ValueFlow
                     AddSource(target, assignment.Value);
                     RecordAccountContext(target, assignment.Value);
                     break;
+                case IDeconstructionAssignmentOperation deconstruction:
+                    foreach (var (element, value) in Deconstructed(deconstruction))
+                    {
+                        if (SymbolOf(element) is { } target)
+                        {
+                            AddSource(target, value);
+                            RecordAccountContext(target, value);
+                        }
+                    }
+
+                    break;
                 case IArgumentOperation { Parameter: { } parameter } argument when argument.ArgumentKind == ArgumentKind.Explicit:
                     RecordArgument(parameter, argument.Value);
                     break;
@@ -298,9 +341,10 @@ internal sealed class ValueFlow
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
                     RecordComparison(binary.LeftOperand, binary.RightOperand);
                     break;
-                case IInvocationOperation { TargetMethod: { Name: "Equals", ContainingType.SpecialType: SpecialType.System_String } } equals:
-                    var (first, second) = equals.Instance is { } instance
-                        ? (instance, equals.Arguments.Length > 0 ? equals.Arguments[0].Value : null)
+                // a.Equals(b), string.Equals(a, b, …), object.Equals(a, b), EqualityComparer<T>.Default.Equals(a, b).
+                case IInvocationOperation { TargetMethod.Name: "Equals" } equals:
+                    var (first, second) = equals.Instance is { } instance && equals.Arguments.Length == 1
+                        ? (instance, equals.Arguments[0].Value)
                         : (equals.Arguments.Length > 0 ? equals.Arguments[0].Value : null, equals.Arguments.Length > 1 ? equals.Arguments[1].Value : null);
                     if (first is not null && second is not null)
                     {

@@ -34,7 +34,9 @@ public sealed record CorpusSet(string Name, string Title, string Folder)
 
     public static readonly CorpusSet Blind = new("blind", "the blind corpus", Path.Combine("Corpus", "Blind"));
 
-    public static readonly CorpusSet[] All = [Own, Blind];
+    public static readonly CorpusSet Blind2 = new("blind2", "the second blind corpus", Path.Combine("Corpus", "Blind2"));
+
+    public static readonly CorpusSet[] All = [Own, Blind, Blind2];
 }
 
 /// <summary>
