@@ -37,7 +37,7 @@ public sealed class DailyRiskDigestTests(LocalDynamoDb db)
         Assert.Equal((0, 0, null), (quiet.Alerts, quiet.HighestScore, quiet.HighestScoreWorkerId));
     }
 
-    private static async Task RunAsync(ServiceFunction digest, DateTimeOffset firedAt)
+    private static async Task RunAsync(FunctionUnderTest digest, DateTimeOffset firedAt)
     {
         var outcome = await digest.InvokeAsync(Scheduled(firedAt));
         Assert.False(outcome.IsError, outcome.ErrorMessage);

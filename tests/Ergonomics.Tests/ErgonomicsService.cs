@@ -25,7 +25,7 @@ internal sealed class ErgonomicsService(LocalDynamoDb db, Dictionary<string, str
 
     public RiskDigestTable Digests => new(db.Client, Names);
 
-    public Task<ServiceFunction> StartAsync(string handler) => ServiceFunction.StartAsync(InsightService.Definition, handler, environment);
+    public Task<FunctionUnderTest> StartAsync(string handler) => FunctionUnderTest.StartAsync(InsightService.Definition, handler, environment, WireEvents.Deployment);
 
     /// <summary>Scores each event in turn with one function and returns the results.</summary>
     public async Task<JsonElement[]> ScoreAsync(params string[] events)

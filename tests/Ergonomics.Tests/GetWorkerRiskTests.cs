@@ -62,7 +62,7 @@ public sealed class GetWorkerRiskTests(LocalDynamoDb db)
         Assert.Equal("no ergonomics measures for worker W-99", view.GetProperty("error").GetString());
     }
 
-    private static async Task<(int Status, JsonElement Body)> GetAsync(ServiceFunction function, string request)
+    private static async Task<(int Status, JsonElement Body)> GetAsync(FunctionUnderTest function, string request)
     {
         var outcome = await function.InvokeAsync(request);
         Assert.False(outcome.IsError, outcome.ErrorMessage);

@@ -52,7 +52,7 @@ public sealed class CloseShiftHoursTests(LocalDynamoDb db)
         Assert.Equal((12L, 12L, 1), (summary.Scans, summary.ShiftScans, summary.ShiftActiveHours));
     }
 
-    private static async Task RunAsync(ServiceFunction close, DateTimeOffset firedAt)
+    private static async Task RunAsync(FunctionUnderTest close, DateTimeOffset firedAt)
     {
         var outcome = await close.InvokeAsync(Scheduled(firedAt));
         Assert.False(outcome.IsError, outcome.ErrorMessage);

@@ -94,7 +94,7 @@ public sealed class GetWorkerProductivityTests(LocalDynamoDb db)
         Assert.Contains("hours must be a whole number from 1 to 168", response.RootElement.GetProperty("body").GetString());
     }
 
-    private static async Task<JsonElement> GetAsync(ServiceFunction function, string request)
+    private static async Task<JsonElement> GetAsync(FunctionUnderTest function, string request)
     {
         var outcome = await function.InvokeAsync(request);
         Assert.False(outcome.IsError, outcome.ErrorMessage);

@@ -16,7 +16,7 @@ internal sealed class ProductivityService(LocalDynamoDb db, Dictionary<string, s
 
     public ShiftSummaryTable ShiftSummaries => new(db.Client, Names);
 
-    public Task<ServiceFunction> StartAsync(string handler) => ServiceFunction.StartAsync(InsightService.Definition, handler, environment);
+    public Task<FunctionUnderTest> StartAsync(string handler) => FunctionUnderTest.StartAsync(InsightService.Definition, handler, environment, WireEvents.Deployment);
 
     /// <summary>Ingests one SQS batch and returns the ids of the messages that failed.</summary>
     public async Task<string[]> IngestAsync(params string[] bodies)

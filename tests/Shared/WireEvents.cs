@@ -19,8 +19,11 @@ public static class WireEvents
         "{\"Records\":[" + string.Join(",", messages.Select(m =>
             $$"""{"messageId":"{{m.MessageId}}","receiptHandle":"rh-{{m.MessageId}}","body":{{JsonSerializer.Serialize(m.Body)}},"attributes":{"ApproximateReceiveCount":"1"},"md5OfBody":"x","eventSource":"aws:sqs","eventSourceARN":"arn:aws:sqs:eu-central-1:123456789012:scans","awsRegion":"eu-central-1"}""")) + "]}";
 
-    /// <summary>The tenant of the test deployments (ServiceFunction, the sample tests).</summary>
+    /// <summary>The tenant of the sample tests' deployment and of the tokens their requests carry.</summary>
     public const string Tenant = "acme-logistics";
+
+    /// <summary>The deployment the sample services' functions run in under test: <see cref="Tenant"/>'s account.</summary>
+    public static TestTenant Deployment { get; } = new(Tenant, "210987654321");
 
     /// <summary>
     /// An HTTP API request as API Gateway passes it after its JWT authorizer verified a token of <paramref name="tenant"/>
