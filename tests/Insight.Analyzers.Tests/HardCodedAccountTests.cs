@@ -314,4 +314,21 @@ public sealed class HardCodedAccountTests
             }
             """);
     }
+
+    [Fact]
+    public async Task An_ARN_built_by_string_Format_or_Concat_is_reported_once()
+    {
+        await DriftVerifier.AnalyzeAsync<IdentityAnalyzers>(Sources.Service + """
+            public static class Arns
+            {
+                // The literal alone is an ARN with an account: reported as that literal, not again as the call.
+                public static string Queue(string name) => string.Format(System.Globalization.CultureInfo.InvariantCulture, {|INS100:"arn:aws:sqs:eu-central-1:123456789012:{0}"|}, name);
+
+                // Only the call builds one: reported as the call.
+                public static string Topic(string region) => {|INS100:string.Concat("arn:aws:sns:", region, ":123456789012:alerts")|};
+
+                public static string Bus(string region) => {|INS100:string.Format(System.Globalization.CultureInfo.InvariantCulture, "arn:aws:events:{0}:{1}:event-bus/{2}", region, "123456789012", "audit")|};
+            }
+            """);
+    }
 }

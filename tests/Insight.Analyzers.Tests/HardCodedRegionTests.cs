@@ -148,4 +148,19 @@ public sealed class HardCodedRegionTests
             expected: new DiagnosticResult(DriftRuleIds.HardCodedRegionOrName, DiagnosticSeverity.Warning).WithLocation(0)
                 .WithArguments("Argument 'systemName' of 'RegionEndpoint.GetBySystemName'", "region", "eu-central-1", "use TenantContext.Region, the region the function is deployed in"));
     }
+
+    [Fact]
+    public async Task A_table_name_constant_named_for_a_table_is_reported_once_at_its_literal()
+    {
+        await DriftVerifier.AnalyzeAsync<IdentityAnalyzers>(Sources.Service + """
+            public sealed class AuditLog(Amazon.DynamoDBv2.IAmazonDynamoDB dynamo)
+            {
+                private const string AuditTableName = {|INS101:"AuditTrail"|};
+
+                public Task WriteAsync(Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> item) => dynamo.PutItemAsync(AuditTableName, item);
+
+                public Task DeleteAsync(Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue> key) => dynamo.DeleteItemAsync(AuditTableName, key);
+            }
+            """);
+    }
 }

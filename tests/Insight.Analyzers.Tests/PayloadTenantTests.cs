@@ -212,4 +212,34 @@ public sealed class PayloadTenantTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Tenant_keys_after_a_colon_or_slash_are_tenant_keys_and_words_ending_in_tenant_are_not()
+    {
+        await DriftVerifier.AnalyzeAsync<PayloadTenantAnalyzer>(Sources.Service + OrderEvent + """
+            public sealed record Handover(string Station, string Lieutenant);
+
+            [EventHandler(Trigger = Trigger.HttpApi, Route = "GET /profile")]
+            public sealed partial class Profile(Orders orders)
+            {
+                public async Task<HttpApiResponse> HandleAsync(HttpApiRequest request)
+                {
+                    await orders.SaveAsync({|INS103:request.Headers?["custom:tenant_id"]|} ?? "", "");
+                    return new HttpApiResponse { StatusCode = 200 };
+                }
+            }
+
+            [EventHandler]
+            public sealed partial class Relieve
+            {
+                private readonly Dictionary<string, string> _onDuty = new();
+
+                public Task HandleAsync(Handover handover)
+                {
+                    _onDuty[handover.Station] = handover.Lieutenant;
+                    return Task.CompletedTask;
+                }
+            }
+            """);
+    }
 }

@@ -148,4 +148,32 @@ public sealed class TenantSpecificBehaviourTests
             }
             """);
     }
+
+    [Fact]
+    public async Task A_helper_comparing_with_a_string_comparison_is_followed_and_path_checks_and_nested_objects_are_left_alone()
+    {
+        await DriftVerifier.AnalyzeAsync<TenantSpecificBehaviourAnalyzer>(Sources.Service + """
+            public static class TenantChecks
+            {
+                public static bool Is(this TenantContext tenant, string id) => tenant.TenantId.Equals(id, StringComparison.OrdinalIgnoreCase);
+            }
+
+            public sealed record Limit(string Tier);
+
+            public sealed record Rule(string TenantId, Limit Limit);
+
+            public static class Uses
+            {
+                private static readonly Rule[] Rules = [new Rule(null!, new Limit("gold"))];
+
+                public static bool Acme(TenantContext tenant) => {|INS102:tenant.Is("acme")|};
+
+                public static bool Safe(TenantContext tenant) => tenant.TenantId.Contains("/") || tenant.TenantId.Contains("..");
+
+                public static bool Listed(TenantContext tenant) => Rules.Any(r => r.TenantId == tenant.TenantId);
+
+                public static bool Demo(TenantContext tenant) => {|INS102:tenant.TenantId.Contains("demo")|};
+            }
+            """);
+    }
 }

@@ -182,9 +182,8 @@ internal static class AwsLiterals
             i--;
         }
 
-        // The word must start one: Lieutenant ends in "tenant" and is no tenant; SourceTenant, x_tenant and TENANT are.
-        var first = i + 1;
-        return i < 0 || name[i] is '_' or '-' or ' ' or '.' || char.IsUpper(name[first]) || char.IsDigit(name[i]);
+        // The word must start one: Lieutenant ends in "tenant" and is no tenant; SourceTenant, x_tenant, custom:tenant and TENANT are.
+        return i < 0 || !char.IsLetter(name[i]) || char.IsUpper(name[i + 1]);
     }
 
     private static bool IsDigits(string value, int start, int length)

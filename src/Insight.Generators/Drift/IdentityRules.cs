@@ -191,8 +191,9 @@ internal static class IdentityRules
                 return;
             }
 
+            // A literal argument that is a readable ARN or URL on its own is reported as that literal, with its fix.
             var flattened = method.Name == "Concat" ? FlattenConcat(arguments) : FlattenFormat(method, arguments);
-            if (flattened is null)
+            if (flattened is null || arguments.Any(a => StringLiteral(a.Expression) is { } text && NamesIdentityAlone(text)))
             {
                 return;
             }
@@ -208,6 +209,20 @@ internal static class IdentityRules
                 ReportUrl(context, invocation, flattened, display, accountStart, accountLength);
             }
         }
+
+        /// <summary>
+        /// A part of an id a check can single tenants out by (<c>StartsWith("pilot-")</c>, <c>Contains("demo")</c>): not a
+        /// separator or a path check such as <c>Contains("/")</c> or <c>Contains("..")</c>. A value that is not a literal passes.
+        /// </summary>
+        private static bool IsIdLike(IOperation operand) =>
+            operand.Type?.SpecialType != SpecialType.System_String || operand.ConstantValue is not { HasValue: true, Value: string text }
+            || (text.Length >= 2 && text.Any(char.IsLetterOrDigit));
+
+        /// <summary>Whether <paramref name="text"/> alone is an ARN with a literal account or region, or an AWS URL with a literal account.</summary>
+        private static bool NamesIdentityAlone(string text) =>
+            (AwsLiterals.TryReadArn(text, out var regionStart, out var regionLength, out var accountStart, out var accountLength)
+                && (AwsLiterals.IsAccountId(text, accountStart, accountLength) || AwsLiterals.IsRegion(text, regionStart, regionLength)))
+            || (AwsLiterals.TryFindUrlAccount(text, out var urlStart, out var urlLength) && AwsLiterals.IsAccountId(text, urlStart, urlLength));
 
         private static string? StringLiteral(ExpressionSyntax expression) =>
             expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
@@ -271,7 +286,7 @@ internal static class IdentityRules
                 var operands = invocation.Instance is { } instance
                     ? (First: instance, Second: invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null)
                     : (First: invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null, Second: invocation.Arguments.Length > 1 ? invocation.Arguments[1].Value : null);
-                if (operands.First is not null && operands.Second is not null)
+                if (operands.First is not null && operands.Second is not null && (method.Name == "Equals" || IsIdLike(operands.First) && IsIdLike(operands.Second)))
                 {
                     _ = CheckComparison(context, operands.First, operands.Second, invocation) || CheckComparison(context, operands.Second, operands.First, invocation);
                 }
@@ -633,11 +648,14 @@ internal static class IdentityRules
                     ? "use the generated table classes, which read the physical name the deployment sets"
                     : "read it from the configuration the service stack sets in each account";
 
-                // A constant whose own name says what it holds (AuditTableName) is reported once, at its literal; TableNames.Devices at each use.
+                // A constant whose own name says what it holds (AuditTableName), declared in this file, is reported once at its
+                // literal — from its first use given to the SDK, so the diagnostic stays with the file analysed; TableNames.Devices
+                // and constants of other files at each use.
                 if (unwrapped is not ILiteralOperation && DriftCompilation.ReferencedSymbol(unwrapped) is { } holder && NameSays(holder.Name, kind)
-                    && DeclaredLiteral(holder, context.CancellationToken) is { } declared)
+                    && DeclaredLiteral(holder, context.CancellationToken) is { } declared && declared.SyntaxTree == unwrapped.Syntax.SyntaxTree
+                    && unwrapped.SemanticModel is { } model)
                 {
-                    if (_reportedAtDeclaration.TryAdd(holder, true))
+                    if (IsFirstResourceNameUse(holder, unwrapped.Syntax, model, context.CancellationToken))
                     {
                         Report(context, DiagnosticDescriptors.HardCodedRegionOrName, declared.GetLocation(), null, $"'{holder.Name}'", kind, text, advice);
                     }
@@ -649,7 +667,38 @@ internal static class IdentityRules
             }
         }
 
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<ISymbol, bool> _reportedAtDeclaration = new(SymbolEqualityComparer.Default);
+        /// <summary>Whether <paramref name="use"/> is the first place in its file where <paramref name="holder"/> is given to the AWS SDK as a resource name.</summary>
+        private static bool IsFirstResourceNameUse(ISymbol holder, SyntaxNode use, SemanticModel model, CancellationToken cancellationToken)
+        {
+            foreach (var identifier in use.SyntaxTree.GetRoot(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier.Identifier.ValueText != holder.Name)
+                {
+                    continue;
+                }
+
+                ExpressionSyntax expression = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+                if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol?.OriginalDefinition, holder.OriginalDefinition)
+                    && IsResourceNameUse(expression, model, cancellationToken))
+                {
+                    return expression.Span == use.Span;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>An argument for, or a value assigned to, an AWS SDK parameter or property that names a resource.</summary>
+        private static bool IsResourceNameUse(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var target = expression.Parent switch
+            {
+                ArgumentSyntax argument => (model.GetOperation(argument, cancellationToken) as IArgumentOperation)?.Parameter,
+                AssignmentExpressionSyntax assignment when assignment.Right == expression => model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol,
+                _ => null,
+            };
+            return target is not null && ResourceNameKind(target.Name) is not null && DriftCompilation.IsAwsSdkType(target.ContainingType);
+        }
 
         /// <summary>Whether a name says it holds a <paramref name="kind"/>: AuditTableName a table name, OutboxQueueUrl a queue URL.</summary>
         private static bool NameSays(string name, string kind) =>
@@ -1042,7 +1091,9 @@ internal static class IdentityRules
                 PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
                 _ => null,
             };
-            foreach (var creation in initializer?.DescendantNodesAndSelf().OfType<BaseObjectCreationExpressionSyntax>() ?? [])
+            // The collection's own elements, not objects created inside them.
+            foreach (var creation in initializer?.DescendantNodesAndSelf().OfType<BaseObjectCreationExpressionSyntax>()
+                .Where(c => c.Parent is ExpressionElementSyntax or InitializerExpressionSyntax) ?? [])
             {
                 var value = position >= 0 && creation.ArgumentList is { } arguments && arguments.Arguments.Count > position && arguments.Arguments[position].NameColon is null
                     ? arguments.Arguments[position].Expression

@@ -388,7 +388,7 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
         private static bool IsNullCheck(IMethodSymbol method) =>
             (method.Name is "IsNullOrEmpty" or "IsNullOrWhiteSpace" && method.ContainingType.SpecialType == SpecialType.System_String)
             || (method.Name is "ThrowIfNull" or "ThrowIfNullOrEmpty" or "ThrowIfNullOrWhiteSpace"
-                && method.ContainingType is { Name: "ArgumentNullException" or "ArgumentException", ContainingNamespace.Name: "System" });
+                && method.ContainingType is { Name: "ArgumentNullException" or "ArgumentException", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });
 
         private static bool IsWritten(IOperation read) =>
             read.Parent is IAssignmentOperation assignment && assignment.Target == read;

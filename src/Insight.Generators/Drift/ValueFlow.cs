@@ -343,7 +343,9 @@ internal sealed class ValueFlow
                     break;
                 // a.Equals(b), string.Equals(a, b, …), object.Equals(a, b), EqualityComparer<T>.Default.Equals(a, b).
                 case IInvocationOperation { TargetMethod.Name: "Equals" } equals:
-                    var (first, second) = equals.Instance is { } instance && equals.Arguments.Length == 1
+                    // An instance compares itself with its first argument (a.Equals(b, StringComparison.Ordinal)), unless it is
+                    // a comparer handed both values (comparer.Equals(a, b)).
+                    var (first, second) = equals.Instance is { } instance && equals.Arguments.Length > 0 && !IsComparerEquals(equals.TargetMethod)
                         ? (instance, equals.Arguments[0].Value)
                         : (equals.Arguments.Length > 0 ? equals.Arguments[0].Value : null, equals.Arguments.Length > 1 ? equals.Arguments[1].Value : null);
                     if (first is not null && second is not null)
@@ -362,6 +364,10 @@ internal sealed class ValueFlow
             }
         }
     }
+
+    /// <summary><c>IEqualityComparer&lt;T&gt;.Equals(T x, T y)</c>: two values of one type, compared by the instance.</summary>
+    private static bool IsComparerEquals(IMethodSymbol method) =>
+        !method.IsStatic && method.Parameters.Length == 2 && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, method.Parameters[1].Type);
 
     private void RecordArgument(IParameterSymbol parameter, IOperation value)
     {
