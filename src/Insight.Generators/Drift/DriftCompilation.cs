@@ -325,25 +325,22 @@ internal sealed class DriftCompilation
     }
 
     /// <summary>For a variable a pattern declares (<c>request.QueryStringParameters is { } q</c>), the value tested.</summary>
-    public static IOperation? PatternSource(ILocalReferenceOperation reference)
-    {
-        var root = (IOperation)reference;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
+    public static IOperation? PatternSource(ILocalReferenceOperation reference) =>
+        Declaration(reference) is IPatternOperation pattern ? TestedValue(pattern) : null;
 
-        foreach (var operation in root.Descendants())
+    /// <summary>
+    /// The operation that declares a local: its declarator (<c>var x = …</c>), or the pattern whose designation it is
+    /// (<c>is { } q</c>, <c>is var q</c>, <c>is string s</c>). Found from the declaring syntax, not by walking the body.
+    /// </summary>
+    public static IOperation? Declaration(ILocalReferenceOperation reference, CancellationToken cancellationToken = default)
+    {
+        foreach (var declaring in reference.Local.DeclaringSyntaxReferences)
         {
-            var declared = operation switch
+            var syntax = declaring.GetSyntax(cancellationToken);
+            var declaration = syntax is SingleVariableDesignationSyntax { Parent: PatternSyntax pattern } ? pattern : syntax;
+            if (reference.SemanticModel?.GetOperation(declaration, cancellationToken) is { } operation)
             {
-                IDeclarationPatternOperation declaration => declaration.DeclaredSymbol,
-                IRecursivePatternOperation recursive => recursive.DeclaredSymbol,
-                _ => null,
-            };
-            if (declared is not null && SymbolEqualityComparer.Default.Equals(declared, reference.Local))
-            {
-                return TestedValue((IPatternOperation)operation);
+                return operation;
             }
         }
 

@@ -131,16 +131,7 @@ internal static class IdentityRules
             }
 
             // Holes become a control character, so a field that holds one is not a literal account or region.
-            var flattened = string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax t ? t.TextToken.ValueText : AwsLiterals.Hole.ToString()));
-            var display = flattened.Replace(AwsLiterals.Hole.ToString(), "{…}");
-            if (isArn && AwsLiterals.TryReadArn(flattened, out var regionStart, out var regionLength, out var accountStart, out var accountLength))
-            {
-                ReportArn(context, interpolated, flattened, display, regionStart, regionLength, accountStart, accountLength);
-            }
-            else if (!isArn && AwsLiterals.TryFindUrlAccount(flattened, out accountStart, out accountLength))
-            {
-                ReportUrl(context, interpolated, flattened, display, accountStart, accountLength);
-            }
+            ReportBuiltString(context, interpolated, string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax t ? t.TextToken.ValueText : AwsLiterals.Hole.ToString())));
         }
 
         /// <summary>
@@ -157,20 +148,9 @@ internal static class IdentityRules
             }
 
             var flattened = Concatenation.Flatten(concatenation);
-            var isArn = flattened.StartsWith("arn:", StringComparison.Ordinal);
-            if (!isArn && flattened.IndexOf("amazonaws.com", StringComparison.OrdinalIgnoreCase) < 0)
+            if (flattened.StartsWith("arn:", StringComparison.Ordinal) || flattened.IndexOf("amazonaws.com", StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                return;
-            }
-
-            var display = flattened.Replace(AwsLiterals.Hole.ToString(), "{…}");
-            if (isArn && AwsLiterals.TryReadArn(flattened, out var regionStart, out var regionLength, out var accountStart, out var accountLength))
-            {
-                ReportArn(context, concatenation, flattened, display, regionStart, regionLength, accountStart, accountLength);
-            }
-            else if (!isArn && AwsLiterals.TryFindUrlAccount(flattened, out accountStart, out accountLength))
-            {
-                ReportUrl(context, concatenation, flattened, display, accountStart, accountLength);
+                ReportBuiltString(context, concatenation, flattened);
             }
         }
 
@@ -198,15 +178,26 @@ internal static class IdentityRules
                 return;
             }
 
-            var isArn = flattened.StartsWith("arn:", StringComparison.Ordinal);
+            ReportBuiltString(context, invocation, flattened);
+        }
+
+        /// <summary>
+        /// Reports a string built of literals and holes (one <see cref="AwsLiterals.Hole"/> per value that is not a
+        /// literal) as an ARN when it starts as one, else as an AWS URL with a literal account.
+        /// </summary>
+        private void ReportBuiltString(SyntaxNodeAnalysisContext context, ExpressionSyntax node, string flattened)
+        {
             var display = flattened.Replace(AwsLiterals.Hole.ToString(), "{…}");
-            if (isArn && AwsLiterals.TryReadArn(flattened, out var regionStart, out var regionLength, out var accountStart, out var accountLength))
+            if (flattened.StartsWith("arn:", StringComparison.Ordinal))
             {
-                ReportArn(context, invocation, flattened, display, regionStart, regionLength, accountStart, accountLength);
+                if (AwsLiterals.TryReadArn(flattened, out var regionStart, out var regionLength, out var accountStart, out var accountLength))
+                {
+                    ReportArn(context, node, flattened, display, regionStart, regionLength, accountStart, accountLength);
+                }
             }
-            else if (!isArn && AwsLiterals.TryFindUrlAccount(flattened, out accountStart, out accountLength))
+            else if (AwsLiterals.TryFindUrlAccount(flattened, out var accountStart, out var accountLength))
             {
-                ReportUrl(context, invocation, flattened, display, accountStart, accountLength);
+                ReportUrl(context, node, flattened, display, accountStart, accountLength);
             }
         }
 
@@ -652,7 +643,7 @@ internal static class IdentityRules
                 // literal — from its first use given to the SDK, so the diagnostic stays with the file analysed; TableNames.Devices
                 // and constants of other files at each use.
                 if (unwrapped is not ILiteralOperation && DriftCompilation.ReferencedSymbol(unwrapped) is { } holder && NameSays(holder.Name, kind)
-                    && DeclaredLiteral(holder, context.CancellationToken) is { } declared && declared.SyntaxTree == unwrapped.Syntax.SyntaxTree
+                    && DeclaredValues(holder, context.CancellationToken).FirstOrDefault() is LiteralExpressionSyntax declared && declared.SyntaxTree == unwrapped.Syntax.SyntaxTree
                     && unwrapped.SemanticModel is { } model)
                 {
                     if (IsFirstResourceNameUse(holder, unwrapped.Syntax, model, context.CancellationToken))
@@ -703,20 +694,6 @@ internal static class IdentityRules
         /// <summary>Whether a name says it holds a <paramref name="kind"/>: AuditTableName a table name, OutboxQueueUrl a queue URL.</summary>
         private static bool NameSays(string name, string kind) =>
             AwsLiterals.Mentions(name, kind == "event bus name" ? "bus" : kind.Substring(0, kind.IndexOf(' ')));
-
-        /// <summary>The literal a field or local of this compilation is declared with.</summary>
-        private static ExpressionSyntax? DeclaredLiteral(ISymbol symbol, CancellationToken cancellationToken)
-        {
-            foreach (var reference in symbol.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal })
-                {
-                    return literal;
-                }
-            }
-
-            return null;
-        }
 
         /// <summary>Reports a comparison of an account, region or tenant id with a literal; true when it reported.</summary>
         private bool CheckComparison(OperationAnalysisContext context, IOperation constantSide, IOperation otherSide, IOperation comparison)
@@ -952,42 +929,15 @@ internal static class IdentityRules
     };
 
     /// <summary>The string constants a switch or pattern test compares with, in source order.</summary>
-    private static System.Collections.Generic.IEnumerable<string> PatternConstants(IOperation operation)
-    {
-        switch (operation)
-        {
-            case ISwitchOperation switchStatement:
-                foreach (var clause in switchStatement.Cases.SelectMany(c => c.Clauses))
-                {
-                    System.Collections.Generic.IEnumerable<string> constants = clause switch
-                    {
-                        ISingleValueCaseClauseOperation single => Constant(single.Value),
-                        IPatternCaseClauseOperation pattern => Constants(pattern.Pattern),
-                        _ => [],
-                    };
-                    foreach (var constant in constants)
-                    {
-                        yield return constant;
-                    }
-                }
-
-                break;
-            case ISwitchExpressionOperation switchExpression:
-                foreach (var constant in switchExpression.Arms.SelectMany(a => Constants(a.Pattern)))
-                {
-                    yield return constant;
-                }
-
-                break;
-            case IIsPatternOperation isPattern:
-                foreach (var constant in Constants(isPattern.Pattern))
-                {
-                    yield return constant;
-                }
-
-                break;
-        }
-    }
+    private static System.Collections.Generic.IEnumerable<string> PatternConstants(IOperation operation) =>
+        operation is ISwitchOperation switchStatement
+            ? switchStatement.Cases.SelectMany(c => c.Clauses).SelectMany(clause => clause switch
+            {
+                ISingleValueCaseClauseOperation single => Constant(single.Value),
+                IPatternCaseClauseOperation pattern => Constants(pattern.Pattern),
+                _ => [],
+            })
+            : Patterns(operation).SelectMany(Constants);
 
     /// <summary>The patterns a switch, switch expression or <c>is</c> test tries.</summary>
     private static System.Collections.Generic.IEnumerable<IPatternOperation> Patterns(IOperation operation) => operation switch
@@ -1044,20 +994,9 @@ internal static class IdentityRules
     /// </summary>
     private static string? FirstLiteralKey(ISymbol collection, CancellationToken cancellationToken)
     {
-        if (collection is not (IFieldSymbol or IPropertySymbol or ILocalSymbol))
+        foreach (var initializer in DeclaredValues(collection, cancellationToken))
         {
-            return null;
-        }
-
-        foreach (var reference in collection.DeclaringSyntaxReferences)
-        {
-            var initializer = reference.GetSyntax(cancellationToken) switch
-            {
-                VariableDeclaratorSyntax variable => variable.Initializer?.Value,
-                PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
-                _ => null,
-            };
-            var key = initializer?.DescendantNodesAndSelf()
+            var key = initializer.DescendantNodesAndSelf()
                 .OfType<LiteralExpressionSyntax>()
                 .FirstOrDefault(l => l.IsKind(SyntaxKind.StringLiteralExpression) && IsKeyOrElement(l));
             if (key is not null)
@@ -1069,31 +1008,43 @@ internal static class IdentityRules
         return null;
     }
 
+    /// <summary>What a field, property or local of this compilation is declared with: its initializer or expression body.</summary>
+    private static System.Collections.Generic.IEnumerable<ExpressionSyntax> DeclaredValues(ISymbol symbol, CancellationToken cancellationToken)
+    {
+        if (symbol is not (IFieldSymbol or IPropertySymbol or ILocalSymbol))
+        {
+            yield break;
+        }
+
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            var value = reference.GetSyntax(cancellationToken) switch
+            {
+                VariableDeclaratorSyntax variable => variable.Initializer?.Value,
+                PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
+                _ => null,
+            };
+            if (value is not null)
+            {
+                yield return value;
+            }
+        }
+    }
+
     /// <summary>
     /// The first literal <paramref name="member"/> of the objects a collection is declared with:
     /// <c>[new("acme", 500), …]</c> of a positional record, or <c>new Override { TenantId = "acme" }</c>.
     /// </summary>
     private static string? FirstLiteralMember(ISymbol collection, ISymbol member, CancellationToken cancellationToken)
     {
-        if (collection is not (IFieldSymbol or IPropertySymbol or ILocalSymbol))
-        {
-            return null;
-        }
-
         // A positional record's property is its primary-constructor parameter: its position among the arguments.
         var position = member.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<ParameterSyntax>()
             .Select(p => p.Parent is ParameterListSyntax list ? list.Parameters.IndexOf(p) : -1).DefaultIfEmpty(-1).First();
-        foreach (var reference in collection.DeclaringSyntaxReferences)
+        foreach (var initializer in DeclaredValues(collection, cancellationToken))
         {
-            var initializer = reference.GetSyntax(cancellationToken) switch
-            {
-                VariableDeclaratorSyntax variable => variable.Initializer?.Value,
-                PropertyDeclarationSyntax property => property.Initializer?.Value ?? property.ExpressionBody?.Expression,
-                _ => null,
-            };
             // The collection's own elements, not objects created inside them.
-            foreach (var creation in initializer?.DescendantNodesAndSelf().OfType<BaseObjectCreationExpressionSyntax>()
-                .Where(c => c.Parent is ExpressionElementSyntax or InitializerExpressionSyntax) ?? [])
+            foreach (var creation in initializer.DescendantNodesAndSelf().OfType<BaseObjectCreationExpressionSyntax>()
+                .Where(c => c.Parent is ExpressionElementSyntax or InitializerExpressionSyntax))
             {
                 var value = position >= 0 && creation.ArgumentList is { } arguments && arguments.Arguments.Count > position && arguments.Arguments[position].NameColon is null
                     ? arguments.Arguments[position].Expression

@@ -194,54 +194,14 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private bool DerivesFromTenantRead(IOperation? value)
         {
-            for (var depth = 0; value is not null && depth < 16; depth++)
+            for (var throughDerivations = true; value is not null; value = Source(value, ref throughDerivations))
             {
                 switch (value)
                 {
-                    case IInvocationOperation invocation:
-                        if (invocation.Arguments.Any(a => ReadsTenantDirectly(a.Value)))
-                        {
-                            return true;
-                        }
-
-                        value = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-                        break;
-                    case ILocalReferenceOperation local:
-                        value = DriftCompilation.ElementSource(local) ?? DriftCompilation.PatternSource(local);
-                        break;
-                    case IPropertyReferenceOperation property:
-                        if (!property.Property.IsIndexer && PayloadNames.SaysTenant(property.Property, drift.Symbols))
-                        {
-                            return true;
-                        }
-
-                        value = property.Instance;
-                        break;
-                    case IFieldReferenceOperation field:
-                        if (PayloadNames.SaysTenant(field.Field, drift.Symbols))
-                        {
-                            return true;
-                        }
-
-                        value = field.Instance;
-                        break;
-                    case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } input:
-                        value = PatternInput(input);
-                        break;
-                    case IConversionOperation or IParenthesizedOperation or ICoalesceOperation or IConditionalAccessOperation:
-                        value = value switch
-                        {
-                            IConversionOperation conversion => conversion.Operand,
-                            IParenthesizedOperation parenthesized => parenthesized.Operand,
-                            ICoalesceOperation coalesce => coalesce.Value,
-                            _ => ((IConditionalAccessOperation)value).WhenNotNull,
-                        };
-                        break;
-                    case IConditionalAccessInstanceOperation instance:
-                        value = ConditionalReceiver(instance);
-                        break;
-                    default:
-                        return false;
+                    case IInvocationOperation invocation when invocation.Arguments.Any(a => ReadsTenantDirectly(a.Value)):
+                    case IPropertyReferenceOperation { Property.IsIndexer: false } property when PayloadNames.SaysTenant(property.Property, drift.Symbols):
+                    case IFieldReferenceOperation field when PayloadNames.SaysTenant(field.Field, drift.Symbols):
+                        return true;
                 }
             }
 
@@ -259,66 +219,62 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private bool IsRootedAtPayload(IOperation? operation, bool throughDerivations = false)
         {
-            while (operation is not null)
+            for (; operation is not null; operation = Source(operation, ref throughDerivations))
             {
-                switch (operation)
+                if (operation is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, payload))
                 {
-                    case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter, payload):
-                        return true;
-                    case IParameterReferenceOperation element:
-                        // An element of a payload collection: order.Lines.Select(l => l.TenantId).
-                        operation = DriftCompilation.ElementSource(element);
-                        break;
-                    case ILocalReferenceOperation local:
-                        // foreach (var line in order.Lines) … line.TenantId; request.QueryStringParameters is { } q … q["tenant"];
-                        // var command = JsonSerializer.Deserialize<Command>(message.Body) … command.TenantId
-                        operation = DriftCompilation.ElementSource(local) ?? DriftCompilation.PatternSource(local) ?? DeserializedFrom(local);
-                        break;
-                    case IInvocationOperation deserialization when IsDeserialization(deserialization.TargetMethod):
-                        // What the text was cut from or defaulted with is still the payload: message.Body ?? "{}".
-                        operation = deserialization.Arguments.Length > 0 ? deserialization.Arguments[0].Value : null;
-                        throughDerivations = true;
-                        break;
-                    case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } input:
-                        // order is { TenantId: var owner }
-                        operation = PatternInput(input);
-                        break;
-                    case IPropertyReferenceOperation property:
-                        operation = property.Instance;
-                        break;
-                    case IFieldReferenceOperation field:
-                        operation = field.Instance;
-                        break;
-                    case IConversionOperation conversion:
-                        operation = conversion.Operand;
-                        break;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        break;
-                    case IConditionalAccessInstanceOperation instance:
-                        operation = ConditionalReceiver(instance);
-                        break;
-                    case IInvocationOperation invocation when throughDerivations:
-                        operation = invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-                        break;
-                    case IArrayElementReferenceOperation element when throughDerivations:
-                        operation = element.ArrayReference;
-                        break;
-                    case IImplicitIndexerReferenceOperation indexer when throughDerivations:
-                        operation = indexer.Instance;
-                        break;
-                    case ICoalesceOperation coalesce when throughDerivations:
-                        operation = coalesce.Value;
-                        break;
-                    case IConditionalAccessOperation conditional when throughDerivations:
-                        operation = conditional.WhenNotNull;
-                        break;
-                    default:
-                        return false;
+                    return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// One step back along a read: the value <paramref name="operation"/> was read or derived from, or null where the
+        /// trail ends. Past a deserializer, derivations count from then on.
+        /// </summary>
+        private static IOperation? Source(IOperation operation, ref bool throughDerivations)
+        {
+            switch (operation)
+            {
+                case IParameterReferenceOperation element:
+                    // An element of a payload collection: order.Lines.Select(l => l.TenantId).
+                    return DriftCompilation.ElementSource(element);
+                case ILocalReferenceOperation local:
+                    // foreach (var line in order.Lines) … line.TenantId; request.QueryStringParameters is { } q … q["tenant"];
+                    // var command = JsonSerializer.Deserialize<Command>(message.Body) … command.TenantId
+                    return DriftCompilation.ElementSource(local) ?? DriftCompilation.PatternSource(local) ?? DeserializedFrom(local);
+                case IInvocationOperation deserialization when IsDeserialization(deserialization.TargetMethod):
+                    // What the text was cut from or defaulted with is still the payload: message.Body ?? "{}".
+                    throughDerivations = true;
+                    return deserialization.Arguments.Length > 0 ? deserialization.Arguments[0].Value : null;
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } input:
+                    // order is { TenantId: var owner }
+                    return PatternInput(input);
+                case IPropertyReferenceOperation property:
+                    return property.Instance;
+                case IFieldReferenceOperation field:
+                    return field.Instance;
+                case IConversionOperation conversion:
+                    return conversion.Operand;
+                case IParenthesizedOperation parenthesized:
+                    return parenthesized.Operand;
+                case IConditionalAccessInstanceOperation instance:
+                    return ConditionalReceiver(instance);
+                case IInvocationOperation invocation when throughDerivations:
+                    return invocation.Instance ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+                case IArrayElementReferenceOperation element when throughDerivations:
+                    return element.ArrayReference;
+                case IImplicitIndexerReferenceOperation indexer when throughDerivations:
+                    return indexer.Instance;
+                case ICoalesceOperation coalesce when throughDerivations:
+                    return coalesce.Value;
+                case IConditionalAccessOperation conditional when throughDerivations:
+                    return conditional.WhenNotNull;
+                default:
+                    return null;
+            }
         }
 
         /// <summary>The value a property pattern's member is read from: <c>order</c> in <c>order is { TenantId: var owner }</c>.</summary>
@@ -338,35 +294,16 @@ public sealed class PayloadTenantAnalyzer : DiagnosticAnalyzer
         /// <summary>A deserializer (<c>JsonSerializer.Deserialize</c>, <c>JsonConvert.DeserializeObject</c>): what it returns is what it was given.</summary>
         private static bool IsDeserialization(IMethodSymbol method) => method.Name.StartsWith("Deserialize", System.StringComparison.Ordinal);
 
-        /// <summary>For a local initialized by deserializing a value, that value.</summary>
+        /// <summary>For a local initialized by deserializing a value, that deserialization.</summary>
         private static IOperation? DeserializedFrom(ILocalReferenceOperation reference)
         {
-            var root = (IOperation)reference;
-            while (root.Parent is not null)
+            var value = (DriftCompilation.Declaration(reference) as IVariableDeclaratorOperation)?.GetVariableInitializer()?.Value;
+            while (value is IConversionOperation or IAwaitOperation)
             {
-                root = root.Parent;
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IAwaitOperation)value).Operation;
             }
 
-            foreach (var operation in root.Descendants())
-            {
-                if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local))
-                {
-                    var value = declarator.GetVariableInitializer()?.Value;
-                    while (value is IConversionOperation or IAwaitOperation || value?.Kind == OperationKind.None)
-                    {
-                        value = value switch
-                        {
-                            IConversionOperation conversion => conversion.Operand,
-                            IAwaitOperation awaited => awaited.Operation,
-                            _ => value!.ChildOperations.FirstOrDefault(),
-                        };
-                    }
-
-                    return value is IInvocationOperation invocation && IsDeserialization(invocation.TargetMethod) ? invocation : null;
-                }
-            }
-
-            return null;
+            return value is IInvocationOperation invocation && IsDeserialization(invocation.TargetMethod) ? invocation : null;
         }
 
         /// <summary>For the receiver placeholder in <c>a?.B</c>, the <c>a</c> it stands for.</summary>
