@@ -15,6 +15,21 @@ public static class NodePackage
     public static string Modules(string name, string version) =>
         Installed.GetOrAdd($"{name}@{version}", package => new Lazy<string>(() => Install(name, package))).Value;
 
+    /// <summary>Does <paramref name="work"/> in a fresh temporary folder (for the files a run reads), removed afterwards.</summary>
+    public static T InScratchFolder<T>(Func<string, T> work)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "insight-node-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(folder);
+        try
+        {
+            return work(folder);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>Runs <paramref name="program"/> and returns what it wrote to standard output.</summary>
     /// <exception cref="InvalidOperationException">It exited with another code than 0; the message holds its standard error.</exception>
     public static string Run(string program, string folder, string[] arguments, params (string Name, string Value)[] environment)

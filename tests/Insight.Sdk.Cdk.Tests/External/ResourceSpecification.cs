@@ -69,7 +69,7 @@ public sealed class ResourceSpecification
 
             CheckObject(specification.GetProperty("properties"), properties.ValueKind == JsonValueKind.Undefined ? EmptyObject : properties, where, problems);
 
-            foreach (var dependency in resource.Value.TryGetProperty("DependsOn", out var dependsOn) ? Items(dependsOn) : [])
+            foreach (var dependency in resource.Value.TryGetProperty("DependsOn", out var dependsOn) ? dependsOn.Items() : [])
             {
                 if (!logicalIds.ContainsKey(dependency.GetString()!))
                 {
@@ -304,9 +304,6 @@ public sealed class ResourceSpecification
         var name = members.Current.Name;
         return !members.MoveNext() && (name == "Ref" || name.StartsWith("Fn::", StringComparison.Ordinal));
     }
-
-    private static IEnumerable<JsonElement> Items(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [value];
 
     private static string Shape(JsonElement value) => value.ValueKind switch
     {

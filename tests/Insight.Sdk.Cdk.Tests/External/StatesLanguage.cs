@@ -25,20 +25,14 @@ public static class StatesLanguage
         var adjusted = JsonNode.Parse(definition.GetRawText().Replace("\"arn:TOKEN:", "\"arn:aws:", StringComparison.Ordinal))!;
         RenameStatesParameters(adjusted);
 
-        var folder = Path.Combine(Path.GetTempPath(), "insight-asl-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(folder);
-        try
+        return NodePackage.InScratchFolder(folder =>
         {
             var file = Path.Combine(folder, "definition.json");
             File.WriteAllText(file, adjusted.ToJsonString());
             var validator = Path.Combine(NodePackage.Modules(Package, Version), ".bin", Package);
             var (exitCode, output, error) = NodePackage.RunAllowingFailure(validator, folder, ["--json-path", file]);
             return exitCode == 0 ? null : (output + error).Replace(file, "the definition", StringComparison.Ordinal).Trim();
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        });
     }
 
     private static void RenameStatesParameters(JsonNode? node)

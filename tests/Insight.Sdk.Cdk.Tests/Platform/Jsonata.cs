@@ -29,22 +29,13 @@ public static class Jsonata
         """;
 
     /// <summary>The value of <paramref name="expression"/> for each input (bound as <c>$states.input</c>).</summary>
-    public static IReadOnlyList<JsonElement> Evaluate(string expression, IEnumerable<object> inputs)
+    public static IReadOnlyList<JsonElement> Evaluate(string expression, IEnumerable<object> inputs) => NodePackage.InScratchFolder(folder =>
     {
-        var folder = Path.Combine(Path.GetTempPath(), "insight-jsonata-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var script = Path.Combine(folder, "evaluate.js");
-            var data = Path.Combine(folder, "input.json");
-            File.WriteAllText(script, Script);
-            File.WriteAllText(data, JsonSerializer.Serialize(new { expression, inputs }));
-            var output = NodePackage.Run("node", folder, [script, data], ("NODE_PATH", NodePackage.Modules("jsonata", Version)));
-            return [.. JsonDocument.Parse(output).RootElement.Clone().EnumerateArray()];
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+        var script = Path.Combine(folder, "evaluate.js");
+        var data = Path.Combine(folder, "input.json");
+        File.WriteAllText(script, Script);
+        File.WriteAllText(data, JsonSerializer.Serialize(new { expression, inputs }));
+        var output = NodePackage.Run("node", folder, [script, data], ("NODE_PATH", NodePackage.Modules("jsonata", Version)));
+        return (IReadOnlyList<JsonElement>)[.. JsonDocument.Parse(output).RootElement.Clone().EnumerateArray()];
+    });
 }
