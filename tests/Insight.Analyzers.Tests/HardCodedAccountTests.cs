@@ -331,4 +331,27 @@ public sealed class HardCodedAccountTests
             }
             """);
     }
+
+    [Fact]
+    public async Task Deconstruction_into_fields_and_properties_is_checked_like_two_assignments()
+    {
+        await DriftVerifier.AnalyzeAsync<IdentityAnalyzers>(Sources.Service + """
+            public sealed class Replicator
+            {
+                private string _awsAccountId = "";
+
+                public string Region { get; private set; } = "";
+
+                public int Retries { get; private set; }
+
+                public void Configure()
+                {
+                    (_awsAccountId, Region) = ({|INS100:"123456789012"|}, {|INS101:"eu-central-1"|});
+
+                    // A twelve-digit order number into a member that is not an account is left alone.
+                    (Retries, _) = (3, "400100000000");
+                }
+            }
+            """);
+    }
 }

@@ -456,11 +456,17 @@ internal static class IdentityRules
                     break;
 
                 case IDeconstructionAssignmentOperation deconstruction:
+                    // (_account, Region) = ("123456789012", "eu-north-1") writes members as surely as two assignments.
                     foreach (var (element, value) in ValueFlow.Deconstructed(deconstruction))
                     {
-                        if (ValueFlow.SymbolOf(element) is ILocalSymbol local)
+                        switch (ValueFlow.SymbolOf(element))
                         {
-                            CheckValue(context, value, new Target(local, TargetKind.Declaration));
+                            case ILocalSymbol local:
+                                CheckValue(context, value, new Target(local, TargetKind.Declaration));
+                                break;
+                            case (IFieldSymbol or IPropertySymbol) and var member:
+                                CheckValue(context, value, new Target(member, TargetKind.Assignment));
+                                break;
                         }
                     }
 
