@@ -161,6 +161,10 @@ internal static class AwsLiterals
     /// <summary>Names for a tenant's short identity: tenantCode, tenant_key, TenantSlug.</summary>
     public static bool IsTenantCodeName(string name) => EndsWithWord(name, "tenantcode") || EndsWithWord(name, "tenantkey") || EndsWithWord(name, "tenantslug");
 
+    /// <summary>Whether <paramref name="text"/> starts as an ARN or names an AWS host: a string worth reading for an account or region.</summary>
+    public static bool MayNameResource(string text) =>
+        text.StartsWith("arn:", StringComparison.Ordinal) || Mentions(text, "amazonaws.com");
+
     /// <summary>Ordinal, case-insensitive <c>Contains</c> without allocating.</summary>
     public static bool Mentions(string name, string word) => name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
 

@@ -148,7 +148,7 @@ internal static class IdentityRules
             }
 
             var flattened = Concatenation.Flatten(concatenation);
-            if (flattened.StartsWith("arn:", StringComparison.Ordinal) || flattened.IndexOf("amazonaws.com", StringComparison.OrdinalIgnoreCase) >= 0)
+            if (AwsLiterals.MayNameResource(flattened))
             {
                 ReportBuiltString(context, concatenation, flattened);
             }
@@ -164,7 +164,7 @@ internal static class IdentityRules
             var invocation = (InvocationExpressionSyntax)context.Node;
             var arguments = invocation.ArgumentList.Arguments;
             if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Concat" or "Format" }
-                || !arguments.Any(a => StringLiteral(a.Expression) is { } text && (text.StartsWith("arn:", StringComparison.Ordinal) || text.IndexOf("amazonaws.com", StringComparison.OrdinalIgnoreCase) >= 0))
+                || !arguments.Any(a => StringLiteral(a.Expression) is { } text && AwsLiterals.MayNameResource(text))
                 || arguments.Any(a => a.NameColon is not null)
                 || context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol { ContainingType.SpecialType: SpecialType.System_String } method)
             {
