@@ -169,14 +169,4 @@ internal static class RecordedDynamoDb
             return Task.FromResult(response);
         }
     }
-
-    /// <summary>Gives the AWS SDK's client an HttpClient over <paramref name="handler"/>.</summary>
-    public sealed class HandlerHttpClientFactory(HttpMessageHandler handler) : HttpClientFactory
-    {
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
-
-        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => true;
-
-        public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
-    }
 }

@@ -53,7 +53,7 @@ public class TableBenchmarks
         _client = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig
         {
             RegionEndpoint = RegionEndpoint.EUCentral1,
-            HttpClientFactory = new RecordedDynamoDb.HandlerHttpClientFactory(_handler),
+            HttpClientFactory = new HandlerHttpClientFactory(_handler),
         });
         // The key schema comes from the attributes, as the generated table's does: no DescribeTable call.
         _context = new DynamoDBContextBuilder().WithDynamoDBClient(() => _client).ConfigureContext(c => c.DisableFetchingTableMetadata = true).Build();

@@ -16,7 +16,7 @@ namespace Insight.Generators.Tests;
 /// </summary>
 public sealed class ManifestContractTests : IDisposable
 {
-    private static readonly string RepositoryRoot = FindRepositoryRoot();
+    private static readonly string RepositoryRoot = TestRepository.Root;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("insight-manifest-").FullName;
 
@@ -159,19 +159,6 @@ public sealed class ManifestContractTests : IDisposable
     }
 
     private static string SyntaxQuote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Insight.Sdk.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Insight.Sdk.sln not found above the test output.");
-    }
 
     /// <summary>Records compares lists by reference; the contract's lists compare by content.</summary>
     private sealed class ManifestComparer : IEqualityComparer<ServiceManifest>

@@ -61,14 +61,8 @@ public static class NodePackage
 
     private static string Install(string name, string package)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Insight.Sdk.sln")))
-        {
-            root = root.Parent;
-        }
-
         // "@scope/name@1.2.3" names a folder without its slash.
-        var home = Path.Combine(root?.FullName ?? Path.GetTempPath(), ".tools", package.TrimStart('@').Replace('/', '-'));
+        var home = Path.Combine(TestRepository.Root, ".tools", package.TrimStart('@').Replace('/', '-'));
         var modules = Path.Combine(home, "node_modules");
         if (!File.Exists(Path.Combine(modules, name, "package.json")))
         {

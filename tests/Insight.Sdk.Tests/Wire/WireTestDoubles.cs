@@ -63,16 +63,6 @@ internal sealed class ScriptedDynamoDb : HttpMessageHandler
     }
 }
 
-/// <summary>Gives the AWS SDK's client an HttpClient over <paramref name="handler"/>, so that it meets the same scripted DynamoDB.</summary>
-internal sealed class HandlerHttpClientFactory(HttpMessageHandler handler) : HttpClientFactory
-{
-    public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
-
-    public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => true;
-
-    public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
-}
-
 internal sealed record SentRequest(string Method, Uri Uri, Dictionary<string, string> Headers, byte[] Body)
 {
     public string Text => Encoding.UTF8.GetString(Body);
